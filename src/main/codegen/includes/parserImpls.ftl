@@ -1,0 +1,167 @@
+<#--
+  Grammar of onelake-jdbc on top of Calcite's: Delta DDL, session commands and Delta time travel.
+  The node classes live in io.onelake.sql.parser; executors decide what the statements do.
+-->
+
+/**
+ * CREATE [OR REPLACE] TABLE [IF NOT EXISTS] name
+ *   [ ( column type [NOT NULL] [COMMENT 'text'], ... ) ]
+ *   [ USING DELTA ] [ PARTITIONED BY ( column, ... ) ] [ COMMENT 'text' ]
+ *   [ TBLPROPERTIES ( 'key' = 'value', ... ) ] [ AS query ]
+ */
+SqlCreate SqlCreateDeltaTable(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    SqlNodeList partitionColumns = SqlNodeList.EMPTY;
+    SqlNode comment = null;
+    SqlNodeList properties = SqlNodeList.EMPTY;
+    SqlNode query = null;
+}
+{
+    <TABLE>
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = CompoundIdentifier()
+    [ columns = DeltaColumnList() ]
+    [ <USING> <IDENTIFIER> ]
+    (
+        <PARTITIONED> <BY> partitionColumns = ParenthesizedSimpleIdentifierList()
+    |
+        <COMMENT> comment = StringLiteral()
+    |
+        <TBLPROPERTIES> properties = DeltaPropertyList()
+    )*
+    [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
+    {
+        return new SqlCreateDeltaTable(s.end(this), replace, ifNotExists, name, columns,
+            partitionColumns, comment, properties, query);
+    }
+}
+
+SqlNodeList DeltaColumnList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlNode column;
+}
+{
+    <LPAREN> { s = span(); }
+    column = DeltaColumn() { list.add(column); }
+    ( <COMMA> column = DeltaColumn() { list.add(column); } )*
+    <RPAREN>
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+SqlNode DeltaColumn() :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    boolean nullable = true;
+    SqlNode comment = null;
+    final Span s;
+}
+{
+    name = SimpleIdentifier() { s = span(); }
+    type = DataType()
+    (
+        <NOT> <NULL> { nullable = false; }
+    |
+        <NULL> { nullable = true; }
+    |
+        <COMMENT> comment = StringLiteral()
+    )*
+    {
+        return new SqlCreateDeltaTable.Column(s.end(this), name, type.withNullable(nullable), comment);
+    }
+}
+
+SqlNodeList DeltaPropertyList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlNode key;
+    SqlNode value;
+}
+{
+    <LPAREN> { s = span(); }
+    key = StringLiteral() <EQ> value = DeltaPropertyValue() { list.add(key); list.add(value); }
+    (
+        <COMMA> key = StringLiteral() <EQ> value = DeltaPropertyValue() { list.add(key); list.add(value); }
+    )*
+    <RPAREN>
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+/** A property value: a string, a number or TRUE/FALSE, as Spark accepts them. */
+SqlNode DeltaPropertyValue() :
+{
+    final SqlNode value;
+}
+{
+    (
+        value = StringLiteral()
+    |
+        value = NumericLiteral()
+    |
+        <TRUE> { value = SqlLiteral.createCharString("true", getPos()); }
+    |
+        <FALSE> { value = SqlLiteral.createCharString("false", getPos()); }
+    )
+    { return value; }
+}
+
+/** SHOW SETTINGS: the session settings and their values. */
+SqlNode SqlShowSettings() :
+{
+    final Span s;
+}
+{
+    <SHOW> { s = span(); } <SETTINGS>
+    {
+        return new SqlShowSettings(s.end(this));
+    }
+}
+
+/**
+ * Delta time travel after a table name, including the table alias that may follow it:
+ *   [FOR] VERSION AS OF n | [FOR] TIMESTAMP AS OF 'text' | FOR SYSTEM_TIME AS OF literal
+ * It becomes TABLE(DELTA_AT_VERSION('name', n)) AS alias (or DELTA_AT_TIMESTAMP), so that the validator
+ * sees the historical schema. FOR SYSTEM_TIME AS OF a non-literal expression stays Calcite's snapshot.
+ */
+SqlNode DeltaTimeTravel(SqlNode tableRef) :
+{
+    final Span s;
+    SqlNode point;
+    boolean byVersion = false;
+    boolean systemTime = false;
+    SqlIdentifier alias = null;
+    SqlNodeList columnAliases = null;
+}
+{
+    { s = span(); }
+    (
+        LOOKAHEAD(2) [ <FOR> ] <VERSION> <AS> <OF> point = UnsignedNumericLiteral() { byVersion = true; }
+    |
+        LOOKAHEAD(2) [ <FOR> ] <TIMESTAMP> <AS> <OF> point = StringLiteral()
+    |
+        <FOR> <SYSTEM_TIME> <AS> <OF> point = Expression(ExprContext.ACCEPT_NON_QUERY) { systemTime = true; }
+    )
+    {
+        if (systemTime && !TimeTravelCalls.isTimestampConstant(point)) {
+            return new SqlSnapshot(s.end(this), tableRef, point);
+        }
+    }
+    [
+        [ <AS> ] alias = SimpleIdentifier()
+        [ columnAliases = ParenthesizedSimpleIdentifierList() ]
+    ]
+    {
+        return TimeTravelCalls.timeTravel(s.end(this), (SqlIdentifier) tableRef, point, byVersion,
+            alias, columnAliases);
+    }
+}

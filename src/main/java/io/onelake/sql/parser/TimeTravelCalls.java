@@ -3,6 +3,7 @@
  */
 package io.onelake.sql.parser;
 
+import io.onelake.catalog.TableNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -43,8 +44,14 @@ public final class TimeTravelCalls {
     SqlUnresolvedFunction function = new SqlUnresolvedFunction(
         new SqlIdentifier(byVersion ? AT_VERSION : AT_TIMESTAMP, pos), null, null, null, null,
         SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
+    SqlNode pointArgument = point;
+    if (point instanceof SqlLiteral && !byVersion
+        && ((SqlLiteral) point).getTypeName() != org.apache.calcite.sql.type.SqlTypeName.CHAR) {
+      // TIMESTAMP '...' and DATE '...' literals travel as text; the table function parses them.
+      pointArgument = SqlLiteral.createCharString(((SqlLiteral) point).toValue(), pos);
+    }
     SqlNode call = function.createCall(pos,
-        SqlLiteral.createCharString(TableNames.encode(table.names), pos), point);
+        SqlLiteral.createCharString(TableNames.encode(table.names), pos), pointArgument);
     SqlNode tableCall = SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call);
     SqlIdentifier aliasName = alias != null
         ? alias

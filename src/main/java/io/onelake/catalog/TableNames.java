@@ -1,7 +1,7 @@
 /*
  * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
  */
-package io.onelake.sql.parser;
+package io.onelake.catalog;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,82 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.catalog;
+
+import io.delta.kernel.expressions.Predicate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexPermuteInputsShuttle;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.Mappings;
+
+/** Planner rules that push column projection and file-skipping filters into {@link DeltaTableScan}. */
+final class DeltaScanRules {
+  static final RelOptRule PROJECT = new ProjectIntoScan();
+  static final RelOptRule FILTER = new FilterIntoScan();
+
+  private DeltaScanRules() {}
+
+  /** Project(scan) reads only the columns the projection uses. */
+  private static final class ProjectIntoScan extends RelOptRule {
+    ProjectIntoScan() {
+      super(operand(Project.class, operand(DeltaTableScan.class, none())), "DeltaProjectIntoScan");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Project project = call.rel(0);
+      DeltaTableScan scan = call.rel(1);
+      if (scan.hasProjects()) {
+        return;
+      }
+      int fieldCount = scan.getRowType().getFieldCount();
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
+      if (used.cardinality() == fieldCount) {
+        return;
+      }
+      List<Integer> kept = used.asList();
+      int[] ordinals = new int[kept.size()];
+      for (int i = 0; i < ordinals.length; i++) {
+        ordinals[i] = kept.get(i);
+      }
+      DeltaTableScan narrowed = scan.withProjects(ordinals);
+      Mappings.TargetMapping mapping = Mappings.target(kept, fieldCount);
+      RexPermuteInputsShuttle shuttle = RexPermuteInputsShuttle.of(mapping);
+      List<RexNode> remapped = shuttle.visitList(project.getProjects());
+      RelBuilder builder = call.builder();
+      builder.push(narrowed).project(remapped, project.getRowType().getFieldNames(), true);
+      call.transformTo(builder.build());
+    }
+  }
+
+  /** Filter(scan) also hands what Kernel can use for skipping to the scan; the Filter stays. */
+  private static final class FilterIntoScan extends RelOptRule {
+    FilterIntoScan() {
+      super(operand(Filter.class, operand(DeltaTableScan.class, none())), "DeltaFilterIntoScan");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Filter filter = call.rel(0);
+      DeltaTableScan scan = call.rel(1);
+      if (scan.hasFilter()) {
+        return;
+      }
+      Optional<Predicate> predicate = RexToKernelPredicate.convert(
+          filter.getCluster().getRexBuilder(), filter.getCondition(), scan);
+      if (predicate.isEmpty()) {
+        return;
+      }
+      call.transformTo(filter.copy(filter.getTraitSet(), scan.withFilter(predicate.get()),
+          filter.getCondition()));
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.onelake.delta.DeltaScan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * The run-time side of {@link DeltaTableScan}: a lazy, streaming enumerable of rows in Calcite's
+ * representation. Nothing is read until the first row is asked for, and closing the enumerator (as
+ * LIMIT does) stops reading; the statement's cancel flag is honoured between rows.
+ */
+public final class DeltaScanSource {
+  private final DeltaTable table;
+  private final StructType readSchema;
+  private final Optional<Predicate> filter;
+  private final AtomicLong filesOpened = new AtomicLong();
+
+  DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter) {
+    this.table = requireNonNull(table, "table");
+    this.readSchema = requireNonNull(readSchema, "readSchema");
+    this.filter = requireNonNull(filter, "filter");
+  }
+
+  /** Data files opened so far by enumerators of this source. */
+  public long filesOpened() {
+    return filesOpened.get();
+  }
+
+  public Enumerable<Object[]> bind(DataContext context) {
+    AtomicBoolean cancelFlag = context == null ? null : DataContext.Variable.CANCEL_FLAG.get(context);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new RowEnumerator(cancelFlag);
+      }
+    };
+  }
+
+  private final class RowEnumerator implements Enumerator<Object[]> {
+    private final AtomicBoolean cancelFlag;
+    private final KernelValues.ValueReader[] readers;
+    private CloseableIterator<FilteredColumnarBatch> batches;
+    private ColumnVector[] vectors;
+    private ColumnVector selection;
+    private int size;
+    private int row;
+    private Object[] current;
+
+    RowEnumerator(AtomicBoolean cancelFlag) {
+      this.cancelFlag = cancelFlag;
+      this.readers = new KernelValues.ValueReader[readSchema.length()];
+      for (int i = 0; i < readers.length; i++) {
+        readers[i] = KernelValues.reader(readSchema.at(i).getDataType());
+      }
+    }
+
+    @Override
+    public Object[] current() {
+      if (current == null) {
+        throw new NoSuchElementException();
+      }
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (cancelFlag != null && cancelFlag.get()) {
+        throw new StatementCancelledException();
+      }
+      if (batches == null) {
+        batches = new DeltaScan(table.catalog().lake().engine(), table.snapshot(), readSchema, filter,
+            filesOpened).open();
+      }
+      while (true) {
+        while (row < size) {
+          int index = row++;
+          if (selection != null && (selection.isNullAt(index) || !selection.getBoolean(index))) {
+            continue;
+          }
+          Object[] values = new Object[readers.length];
+          for (int i = 0; i < readers.length; i++) {
+            values[i] = readers[i].read(vectors[i], index);
+          }
+          current = values;
+          return true;
+        }
+        if (!batches.hasNext()) {
+          current = null;
+          return false;
+        }
+        FilteredColumnarBatch batch = batches.next();
+        ColumnarBatch data = batch.getData();
+        vectors = new ColumnVector[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+          vectors[i] = data.getColumnVector(i);
+        }
+        selection = batch.getSelectionVector().orElse(null);
+        size = data.getSize();
+        row = 0;
+      }
+    }
+
+    @Override
+    public void reset() {
+      close();
+      vectors = null;
+      selection = null;
+      size = 0;
+      row = 0;
+      current = null;
+    }
+
+    @Override
+    public void close() {
+      if (batches != null) {
+        try {
+          batches.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        batches = null;
+      }
+    }
+  }
+
+  /** Raised when the statement was cancelled (JDBC cancel or query timeout). */
+  public static final class StatementCancelledException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StatementCancelledException() {
+      super("The statement was cancelled");
+    }
+  }
+}

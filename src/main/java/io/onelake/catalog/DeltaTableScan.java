@@ -1,0 +1,152 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/**
+ * The physical scan of a Delta table: reads only the projected columns and hands the pushed filter to
+ * Kernel for partition pruning and min/max file skipping. The filter stays in the plan above the scan
+ * as well, because skipping is per file and rows must still be filtered one by one.
+ */
+public final class DeltaTableScan extends TableScan implements EnumerableRel {
+  private final DeltaTable deltaTable;
+  private final int[] projects;
+  private final Predicate filter;
+
+  private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
+      DeltaTable deltaTable, int[] projects, Predicate filter) {
+    super(cluster, traits, List.of(), table);
+    this.deltaTable = requireNonNull(deltaTable, "deltaTable");
+    this.projects = projects;
+    this.filter = filter;
+  }
+
+  static DeltaTableScan create(RelOptCluster cluster, RelOptTable table, DeltaTable deltaTable) {
+    return new DeltaTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table,
+        deltaTable, null, null);
+  }
+
+  DeltaTableScan withProjects(int[] newProjects) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filter);
+  }
+
+  DeltaTableScan withFilter(Predicate newFilter) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, newFilter);
+  }
+
+  public DeltaTable deltaTable() {
+    return deltaTable;
+  }
+
+  boolean hasProjects() {
+    return projects != null;
+  }
+
+  boolean hasFilter() {
+    return filter != null;
+  }
+
+  /** Ordinals of the table columns this scan produces, in order. */
+  int[] columnOrdinals() {
+    if (projects != null) {
+      return projects.clone();
+    }
+    int[] all = new int[table.getRowType().getFieldCount()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filter);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    if (projects == null) {
+      return table.getRowType();
+    }
+    List<RelDataTypeField> fields = table.getRowType().getFieldList();
+    RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
+    for (int ordinal : projects) {
+      builder.add(fields.get(ordinal));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .itemIf("projects", projects == null ? null : Arrays.toString(projects), projects != null)
+        .itemIf("filter", filter, filter != null);
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    RelOptCost cost = super.computeSelfCost(planner, mq);
+    if (cost == null) {
+      return null;
+    }
+    // Fewer columns and a pushed filter read less; make the planner prefer them.
+    double columnFactor = (double) getRowType().getFieldCount()
+        / Math.max(1, table.getRowType().getFieldCount());
+    double filterFactor = filter == null ? 1.0 : 0.5;
+    return cost.multiplyBy(0.1 + 0.9 * columnFactor * filterFactor);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    planner.addRule(DeltaScanRules.PROJECT);
+    planner.addRule(DeltaScanRules.FILTER);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY);
+    StructType tableSchema = deltaTable.snapshot().getSchema();
+    List<StructField> readFields = new ArrayList<>();
+    for (int ordinal : columnOrdinals()) {
+      readFields.add(tableSchema.at(ordinal));
+    }
+    DeltaScanSource source = new DeltaScanSource(deltaTable, new StructType(readFields),
+        Optional.ofNullable(filter));
+    Expression sourceExpression = implementor.stash(source, DeltaScanSource.class);
+    Expression enumerable = Expressions.call(sourceExpression, "bind",
+        implementor.getRootExpression());
+    return implementor.result(physType, Blocks.toBlock(enumerable));
+  }
+}

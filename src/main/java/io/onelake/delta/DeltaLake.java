@@ -1,0 +1,89 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.Snapshot;
+import io.onelake.OneLakeVersion;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.defaults.engine.fileio.FileIO;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.TableNotFoundException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Delta tables of one storage: loads snapshots through Delta Kernel and keeps the latest snapshot of
+ * each table for a short time, so that a burst of statements does not list the log again and again.
+ */
+public final class DeltaLake {
+  /** Recorded in every commit's engineInfo (Kernel prefixes its own version). */
+  public static final String ENGINE_INFO = OneLakeVersion.NAME + "/" + OneLakeVersion.VERSION;
+
+  private final FileIO fileIO;
+  private final Engine engine;
+  private final ConcurrentMap<String, CachedSnapshot> latest = new ConcurrentHashMap<>();
+
+  public DeltaLake(FileIO fileIO) {
+    this.fileIO = requireNonNull(fileIO, "fileIO");
+    this.engine = DefaultEngine.create(fileIO);
+  }
+
+  /** The engine for reads. */
+  public Engine engine() {
+    return engine;
+  }
+
+  FileIO fileIO() {
+    return fileIO;
+  }
+
+  /**
+   * The latest snapshot of the table at {@code tablePath}, reusing one loaded less than {@code maxAge}
+   * ago; empty if there is no Delta table there.
+   */
+  public Optional<Snapshot> latest(String tablePath, Duration maxAge) {
+    requireNonNull(tablePath, "tablePath");
+    long now = System.nanoTime();
+    CachedSnapshot cached = latest.get(tablePath);
+    if (cached != null && now - cached.loadedAtNanos() < maxAge.toNanos()) {
+      return Optional.of(cached.snapshot());
+    }
+    try {
+      Snapshot snapshot = TableManager.loadSnapshot(tablePath).build(engine);
+      latest.put(tablePath, new CachedSnapshot(snapshot, now));
+      return Optional.of(snapshot);
+    } catch (TableNotFoundException e) {
+      latest.remove(tablePath);
+      return Optional.empty();
+    }
+  }
+
+  /** The table as of a version; fails if the version does not exist. */
+  public Snapshot atVersion(String tablePath, long version) {
+    return TableManager.loadSnapshot(tablePath).atVersion(version).build(engine);
+  }
+
+  /** The latest version committed at or before the instant (Delta's TIMESTAMP AS OF). */
+  public Snapshot atTimestamp(String tablePath, long epochMillis) {
+    Snapshot newest = TableManager.loadSnapshot(tablePath).build(engine);
+    return TableManager.loadSnapshot(tablePath).atTimestamp(epochMillis, newest).build(engine);
+  }
+
+  /** Forgets the cached snapshot after this connection changed the table. */
+  public void invalidate(String tablePath) {
+    latest.remove(tablePath);
+  }
+
+  /** Remembers the snapshot a commit produced, so that the next statement need not reload it. */
+  void remember(Snapshot snapshot) {
+    latest.put(snapshot.getPath(), new CachedSnapshot(snapshot, System.nanoTime()));
+  }
+
+  private record CachedSnapshot(Snapshot snapshot, long loadedAtNanos) {}
+}

@@ -1,0 +1,294 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.Operation;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.transaction.DataLayoutSpec;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the rows of one statement into one Delta table and commits them in ONE commit, or, when
+ * anything fails, commits nothing and deletes the files it wrote. Rows are given in the table's logical
+ * column order in the Kernel representation (see {@link ValueVector}); they are grouped into batches
+ * per partition and streamed to Parquet writers that run on worker threads.
+ */
+public final class DeltaWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
+  /** Partitions written at the same time; the least recently used one is closed beyond that. */
+  private static final int MAX_OPEN_PARTITIONS = 16;
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  private final DeltaLake lake;
+  private final String tablePath;
+  private final Transaction transaction;
+  private final Engine engine;
+  private final TrackingFileIO fileIO;
+  private final Row transactionState;
+  private final StructType schema;
+  private final int[] partitionOrdinals;
+  private final int batchRows;
+  private final ExecutorService executor;
+  private final LinkedHashMap<List<Object>, OpenPartition> open = new LinkedHashMap<>(16, 0.75f, true);
+  private final List<Row> actions = new ArrayList<>();
+  private long rowCount;
+  private boolean finished;
+
+  private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
+      Engine engine, WriteOptions options) {
+    this.lake = lake;
+    this.tablePath = tablePath;
+    this.transaction = transaction;
+    this.fileIO = fileIO;
+    this.engine = engine;
+    this.transactionState = transaction.getTransactionState(engine);
+    this.schema = transaction.getSchema(engine);
+    List<String> partitionColumns = transaction.getPartitionColumns(engine);
+    this.partitionOrdinals = new int[partitionColumns.size()];
+    for (int i = 0; i < partitionOrdinals.length; i++) {
+      partitionOrdinals[i] = ordinalIgnoreCase(schema, partitionColumns.get(i));
+    }
+    this.batchRows = options.batchRows();
+    this.executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "onelake-parquet-writer-" + THREAD_IDS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** A blind append to an existing table (INSERT INTO). */
+  public static DeltaWriter append(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    Engine engine = DefaultEngine.create(fileIO);
+    Transaction transaction = snapshot
+        .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
+        .build(engine);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options);
+  }
+
+  /**
+   * A new table (CREATE TABLE, and CREATE TABLE AS SELECT with rows). Fails with Kernel's
+   * TableAlreadyExistsException if a table exists at the path.
+   */
+  public static DeltaWriter create(DeltaLake lake, String tablePath, StructType schema,
+      List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    Engine engine = DefaultEngine.create(fileIO);
+    List<Column> partitionBy = new ArrayList<>();
+    for (String name : partitionColumns) {
+      partitionBy.add(new Column(name));
+    }
+    Transaction transaction = TableManager
+        .buildCreateTableTransaction(tablePath, schema, DeltaLake.ENGINE_INFO)
+        .withTableProperties(properties)
+        .withDataLayoutSpec(partitionBy.isEmpty()
+            ? DataLayoutSpec.noDataLayout()
+            : DataLayoutSpec.partitioned(partitionBy))
+        .build(engine);
+    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options);
+  }
+
+  /** The logical schema rows must follow. */
+  public StructType schema() {
+    return schema;
+  }
+
+  public String tablePath() {
+    return tablePath;
+  }
+
+  /** Adds one row; values in table column order, Kernel representation. */
+  public void write(Object[] row) {
+    requireNonNull(row, "row");
+    if (row.length != schema.length()) {
+      throw new IllegalArgumentException(
+          "row has " + row.length + " values, the table has " + schema.length() + " columns");
+    }
+    List<Object> key = partitionKey(row);
+    OpenPartition partition = open.get(key);
+    if (partition == null) {
+      if (open.size() >= MAX_OPEN_PARTITIONS) {
+        Iterator<Map.Entry<List<Object>, OpenPartition>> eldest = open.entrySet().iterator();
+        OpenPartition evicted = eldest.next().getValue();
+        eldest.remove();
+        actions.addAll(evicted.finish());
+      }
+      partition = new OpenPartition(key);
+      open.put(key, partition);
+    }
+    partition.add(row);
+    rowCount++;
+  }
+
+  public long rowCount() {
+    return rowCount;
+  }
+
+  /**
+   * Writes the remaining rows and commits once.
+   *
+   * @return the committed version
+   */
+  public long commit() {
+    try {
+      for (OpenPartition partition : open.values()) {
+        actions.addAll(partition.finish());
+      }
+      open.clear();
+      TransactionCommitResult result = transaction.commit(engine,
+          CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+      finished = true;
+      runPostCommitHooks(result);
+      lake.invalidate(tablePath);
+      result.getPostCommitSnapshot().ifPresent(lake::remember);
+      return result.getVersion();
+    } catch (RuntimeException | Error e) {
+      abort();
+      throw e;
+    }
+  }
+
+  /** Discards everything written so far; nothing was or will be committed. */
+  public void abort() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    for (OpenPartition partition : open.values()) {
+      partition.sink.cancel();
+    }
+    open.clear();
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (String file : fileIO.createdFiles()) {
+      try {
+        fileIO.delete(file);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Could not delete {} after a failed write: {}", file, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      abort();
+    }
+    executor.shutdownNow();
+  }
+
+  private void runPostCommitHooks(TransactionCommitResult result) {
+    for (PostCommitHook hook : result.getPostCommitHooks()) {
+      try {
+        hook.threadSafeInvoke(engine);
+      } catch (IOException | RuntimeException e) {
+        // The commit itself is durable; a missing checkpoint or checksum only costs read speed.
+        LOG.warn("Post-commit {} of {} version {} failed: {}", hook.getType(), tablePath,
+            result.getVersion(), e.toString());
+      }
+    }
+  }
+
+  private List<Object> partitionKey(Object[] row) {
+    if (partitionOrdinals.length == 0) {
+      return List.of();
+    }
+    List<Object> key = new ArrayList<>(partitionOrdinals.length);
+    for (int ordinal : partitionOrdinals) {
+      Object value = row[ordinal];
+      // byte[] has identity equality; partition keys need value equality.
+      key.add(value instanceof byte[] ? java.nio.ByteBuffer.wrap((byte[]) value) : value);
+    }
+    return java.util.Collections.unmodifiableList(key);
+  }
+
+  private Map<String, Literal> partitionValues(Object[] row) {
+    Map<String, Literal> values = new LinkedHashMap<>();
+    for (int ordinal : partitionOrdinals) {
+      values.put(schema.at(ordinal).getName(),
+          KernelLiterals.of(schema.at(ordinal).getDataType(), row[ordinal]));
+    }
+    return values;
+  }
+
+  private static int ordinalIgnoreCase(StructType schema, String name) {
+    for (int i = 0; i < schema.length(); i++) {
+      if (schema.at(i).getName().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("partition column " + name + " is not in the table schema");
+  }
+
+  /** The buffer and writer of one partition. */
+  private final class OpenPartition {
+    private final List<Object> key;
+    private PartitionSink sink;
+    private List<Object[]> buffer = new ArrayList<>();
+    private Object[] firstRow;
+
+    OpenPartition(List<Object> key) {
+      this.key = key;
+    }
+
+    void add(Object[] row) {
+      if (firstRow == null) {
+        firstRow = row;
+      }
+      buffer.add(row);
+      if (buffer.size() >= batchRows) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      if (buffer.isEmpty()) {
+        return;
+      }
+      if (sink == null) {
+        sink = new PartitionSink(executor, engine, transactionState, partitionValues(firstRow));
+      }
+      sink.put(PartitionSink.unfiltered(VectorBatch.ofRows(schema, buffer)));
+      buffer = new ArrayList<>();
+    }
+
+    List<Row> finish() {
+      flush();
+      return sink == null ? List.of() : sink.finish();
+    }
+
+    @Override
+    public String toString() {
+      return "partition " + key;
+    }
+  }
+}

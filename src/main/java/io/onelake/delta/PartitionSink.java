@@ -1,0 +1,158 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.DataWriteContext;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.DataFileStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the rows of one partition to Parquet on a worker thread while the statement keeps producing
+ * rows: batches go through a small bounded queue, so memory stays bounded and producing rows overlaps
+ * with encoding and uploading them. Kernel's writer rolls files over at the target size.
+ */
+final class PartitionSink {
+  private static final Object END = new Object();
+  private static final int QUEUE_CAPACITY = 2;
+
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final Future<List<Row>> result;
+
+  PartitionSink(ExecutorService executor, Engine engine, Row transactionState,
+      Map<String, Literal> partitionValues) {
+    requireNonNull(engine, "engine");
+    requireNonNull(transactionState, "transactionState");
+    requireNonNull(partitionValues, "partitionValues");
+    this.result = executor.submit(() -> write(engine, transactionState, partitionValues));
+  }
+
+  private List<Row> write(Engine engine, Row state, Map<String, Literal> partitionValues)
+      throws Exception {
+    try (CloseableIterator<FilteredColumnarBatch> physical =
+        Transaction.transformLogicalData(engine, state, new QueueIterator(), partitionValues)) {
+      DataWriteContext context = Transaction.getWriteContext(engine, state, partitionValues);
+      CloseableIterator<DataFileStatus> files = engine.getParquetHandler()
+          .writeParquetFiles(context.getTargetDirectory(), physical, context.getStatisticsColumns());
+      List<Row> actions = new ArrayList<>();
+      try (CloseableIterator<Row> rows =
+          Transaction.generateAppendActions(engine, state, files, context)) {
+        rows.forEachRemaining(actions::add);
+      }
+      return actions;
+    }
+  }
+
+  /** Hands one batch to the writer, waiting while the queue is full. */
+  void put(FilteredColumnarBatch batch) {
+    offer(batch);
+  }
+
+  /** Ends the input and waits for the add actions of the files written. */
+  List<Row> finish() {
+    offer(END);
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing Parquet files", e);
+    } catch (ExecutionException e) {
+      throw propagate(e.getCause());
+    }
+  }
+
+  /** Stops the writer; used when the statement fails. */
+  void cancel() {
+    result.cancel(true);
+    queue.clear();
+  }
+
+  private void offer(Object element) {
+    try {
+      while (!queue.offer(element, 100, TimeUnit.MILLISECONDS)) {
+        if (result.isDone()) {
+          // The writer failed (or was cancelled) and will never take more input.
+          finishFailed();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing Parquet files", e);
+    }
+  }
+
+  private void finishFailed() {
+    try {
+      result.get();
+      throw new IllegalStateException("the Parquet writer stopped before its input ended");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing Parquet files", e);
+    } catch (ExecutionException e) {
+      throw propagate(e.getCause());
+    }
+  }
+
+  private static RuntimeException propagate(Throwable cause) {
+    if (cause instanceof RuntimeException) {
+      return (RuntimeException) cause;
+    }
+    if (cause instanceof Error) {
+      throw (Error) cause;
+    }
+    return new IllegalStateException("writing Parquet files failed: " + cause.getMessage(), cause);
+  }
+
+  /** The writer thread's view of the queue. */
+  private final class QueueIterator implements CloseableIterator<FilteredColumnarBatch> {
+    private Object next;
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        try {
+          next = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("write cancelled", e);
+        }
+      }
+      return next != END;
+    }
+
+    @Override
+    public FilteredColumnarBatch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      FilteredColumnarBatch batch = (FilteredColumnarBatch) next;
+      next = null;
+      return batch;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  static FilteredColumnarBatch unfiltered(io.delta.kernel.data.ColumnarBatch batch) {
+    return new FilteredColumnarBatch(batch, Optional.empty());
+  }
+}

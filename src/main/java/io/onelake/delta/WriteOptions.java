@@ -1,0 +1,43 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.delta;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How one statement writes Parquet: compression codec, target file size and rows per in-memory batch.
+ *
+ * @param compression parquet-mr codec name: SNAPPY, ZSTD, GZIP or UNCOMPRESSED
+ * @param targetFileSizeBytes files roll over once they reach this size
+ * @param batchRows rows per column batch handed to the Parquet writer
+ */
+public record WriteOptions(String compression, long targetFileSizeBytes, int batchRows) {
+  public static final int DEFAULT_BATCH_ROWS = 8192;
+  public static final long DEFAULT_TARGET_FILE_SIZE = 128L * 1024 * 1024;
+
+  public WriteOptions {
+    requireNonNull(compression, "compression");
+    compression = compression.toUpperCase(Locale.ROOT);
+    if (targetFileSizeBytes <= 0) {
+      throw new IllegalArgumentException("target file size must be positive: " + targetFileSizeBytes);
+    }
+    if (batchRows <= 0) {
+      batchRows = DEFAULT_BATCH_ROWS;
+    }
+  }
+
+  public static WriteOptions defaults() {
+    return new WriteOptions("SNAPPY", DEFAULT_TARGET_FILE_SIZE, DEFAULT_BATCH_ROWS);
+  }
+
+  /** The FileIO configuration that Kernel's default Parquet writer reads. */
+  Map<String, String> kernelConf() {
+    return Map.of(
+        "parquet.compression", compression,
+        "delta.kernel.default.parquet.writer.targetMaxFileSize", Long.toString(targetFileSizeBytes));
+  }
+}

@@ -1,0 +1,127 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.types.ArrayType;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.DecimalType;
+import io.delta.kernel.types.MapType;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampNTZType;
+import io.delta.kernel.types.TimestampType;
+import io.onelake.OneLakeException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Turns rows produced by Calcite (its runtime representation, already cast to the column types) into
+ * the Kernel representation the Delta writer takes, enforcing NOT NULL columns. A zoneless SQL
+ * TIMESTAMP written into a Delta {@code timestamp} column is read in the session time zone.
+ */
+final class KernelRowConverter {
+  private final StructType schema;
+  private final List<RelDataType> sourceTypes;
+  private final ZoneId zone;
+
+  KernelRowConverter(StructType schema, List<RelDataType> sourceTypes, ZoneId zone) {
+    this.schema = requireNonNull(schema, "schema");
+    this.sourceTypes = List.copyOf(sourceTypes);
+    this.zone = requireNonNull(zone, "zone");
+    if (schema.length() != sourceTypes.size()) {
+      throw new IllegalArgumentException("the query yields " + sourceTypes.size()
+          + " columns for " + schema.length() + " table columns");
+    }
+  }
+
+  Object[] convert(Object row) {
+    Object[] values = row instanceof Object[] ? (Object[]) row : new Object[] {row};
+    Object[] result = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      StructField field = schema.at(i);
+      Object value = values[i];
+      if (value == null) {
+        if (!field.isNullable()) {
+          throw new OneLakeException(OneLakeException.NOT_NULL_VIOLATION,
+              "NULL value in column " + field.getName() + " violates its NOT NULL constraint");
+        }
+        continue;
+      }
+      result[i] = convert(value, field.getDataType(), sourceTypes.get(i));
+    }
+    return result;
+  }
+
+  private Object convert(Object value, DataType type, RelDataType sourceType) {
+    if (value == null) {
+      return null;
+    }
+    if (type instanceof TimestampType) {
+      long millis = ((Number) value).longValue();
+      if (sourceType != null && sourceType.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+        // Calcite carries a zoneless timestamp as the local date-time's millis "as if UTC".
+        LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
+            (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
+        millis = local.atZone(zone).toInstant().toEpochMilli();
+      }
+      return Math.multiplyExact(millis, 1000L);
+    } else if (type instanceof TimestampNTZType) {
+      return Math.multiplyExact(((Number) value).longValue(), 1000L);
+    } else if (type instanceof DecimalType) {
+      DecimalType decimal = (DecimalType) type;
+      BigDecimal number = value instanceof BigDecimal ? (BigDecimal) value
+          : new BigDecimal(value.toString());
+      BigDecimal scaled = number.setScale(decimal.getScale(), RoundingMode.HALF_UP);
+      if (scaled.precision() - scaled.scale() > decimal.getPrecision() - decimal.getScale()) {
+        throw new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE, "Value " + number
+            + " does not fit DECIMAL(" + decimal.getPrecision() + ", " + decimal.getScale() + ")");
+      }
+      return scaled;
+    } else if (type instanceof BinaryType) {
+      return value instanceof ByteString ? ((ByteString) value).getBytes() : value;
+    } else if (type instanceof ArrayType) {
+      DataType element = ((ArrayType) type).getElementType();
+      RelDataType elementSource = sourceType == null ? null : sourceType.getComponentType();
+      List<Object> result = new ArrayList<>();
+      for (Object item : (List<?>) value) {
+        result.add(convert(item, element, elementSource));
+      }
+      return result;
+    } else if (type instanceof MapType) {
+      MapType mapType = (MapType) type;
+      Map<Object, Object> result = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        result.put(
+            convert(entry.getKey(), mapType.getKeyType(), sourceType == null ? null : sourceType.getKeyType()),
+            convert(entry.getValue(), mapType.getValueType(),
+                sourceType == null ? null : sourceType.getValueType()));
+      }
+      return result;
+    } else if (type instanceof StructType) {
+      StructType struct = (StructType) type;
+      List<?> fields = value instanceof Object[] ? java.util.Arrays.asList((Object[]) value) : (List<?>) value;
+      List<Object> result = new ArrayList<>();
+      for (int i = 0; i < struct.length(); i++) {
+        RelDataType fieldSource = sourceType == null || !sourceType.isStruct() ? null
+            : sourceType.getFieldList().get(i).getType();
+        result.add(convert(fields.get(i), struct.at(i).getDataType(), fieldSource));
+      }
+      return result;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,71 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.onelake.catalog.CatalogSession;
+import io.onelake.catalog.LakehouseCatalog;
+import io.onelake.delta.DeltaLake;
+import io.onelake.storage.LakehouseStorage;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one JDBC connection works with: its lakehouse (storage, Delta tables, catalog), its
+ * settings and time zone, and the writes staged by a running JDBC batch.
+ */
+public final class Session implements CatalogSession, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final LakehouseStorage storage;
+  private final DeltaLake lake;
+  private final LakehouseCatalog catalog;
+  private final SessionSettings settings;
+  private final ZoneId timeZone;
+  private final StagedWrites batch = new StagedWrites();
+
+  public Session(String lakehouseName, LakehouseStorage storage, SessionSettings settings,
+      ZoneId timeZone) {
+    this.storage = requireNonNull(storage, "storage");
+    this.settings = requireNonNull(settings, "settings");
+    this.timeZone = requireNonNull(timeZone, "timeZone");
+    this.lake = new DeltaLake(storage.fileIO());
+    this.catalog = new LakehouseCatalog(lakehouseName, storage, lake, settings::metadataCacheTtl);
+  }
+
+  @Override
+  public LakehouseCatalog catalog() {
+    return catalog;
+  }
+
+  public DeltaLake lake() {
+    return lake;
+  }
+
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public ZoneId timeZone() {
+    return timeZone;
+  }
+
+  /** Writes of the JDBC batch being executed, committed together when the batch ends. */
+  public StagedWrites batch() {
+    return batch;
+  }
+
+  @Override
+  public void close() {
+    batch.abort();
+    try {
+      storage.close();
+    } catch (Exception e) {
+      LOG.warn("Closing the storage of {} failed: {}", catalog.name(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,268 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.types.ArrayType;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.BooleanType;
+import io.delta.kernel.types.ByteType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.DateType;
+import io.delta.kernel.types.DecimalType;
+import io.delta.kernel.types.DoubleType;
+import io.delta.kernel.types.FloatType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
+import io.delta.kernel.types.ShortType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampNTZType;
+import io.delta.kernel.types.TimestampType;
+import io.onelake.catalog.LakehouseCatalog;
+import io.onelake.catalog.TableId;
+import io.onelake.exec.Session;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+
+/**
+ * DatabaseMetaData of a lakehouse (SPEC §2, §6): the catalog is the lakehouse, schemas are its schemas,
+ * tables come from folder listings and columns from each table's Delta schema, with JDBC types, sizes,
+ * nullability and comments.
+ */
+final class LakehouseMetadata {
+  private final AvaticaConnection connection;
+  private final Session session;
+
+  LakehouseMetadata(AvaticaConnection connection, Session session) {
+    this.connection = requireNonNull(connection, "connection");
+    this.session = requireNonNull(session, "session");
+  }
+
+  Meta.MetaResultSet catalogs() {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {catalog().name()});
+    return resultSet(List.of(string("TABLE_CAT", 0)), rows);
+  }
+
+  Meta.MetaResultSet schemas(String catalogName, Meta.Pat schemaPattern) {
+    List<Object[]> rows = new ArrayList<>();
+    if (catalogMatches(catalogName)) {
+      Pattern pattern = like(schemaPattern);
+      for (String schema : catalog().schemaNames()) {
+        if (pattern.matcher(schema).matches()) {
+          rows.add(new Object[] {schema, catalog().name()});
+        }
+      }
+    }
+    return resultSet(List.of(string("TABLE_SCHEM", 0), string("TABLE_CATALOG", 1)), rows);
+  }
+
+  Meta.MetaResultSet tableTypes() {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {"TABLE"});
+    return resultSet(List.of(string("TABLE_TYPE", 0)), rows);
+  }
+
+  Meta.MetaResultSet tables(String catalogName, Meta.Pat schemaPattern, Meta.Pat tablePattern,
+      List<String> types) {
+    List<Object[]> rows = new ArrayList<>();
+    boolean wantsTables = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("TABLE"));
+    if (catalogMatches(catalogName) && wantsTables) {
+      for (TableId id : matchingTables(schemaPattern, tablePattern)) {
+        rows.add(new Object[] {catalog().name(), id.schema(), id.name(), "TABLE", null, null, null,
+            null, null, null});
+      }
+    }
+    String[] names = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",
+        "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION"};
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      columns.add(string(names[i], i));
+    }
+    return resultSet(columns, rows);
+  }
+
+  Meta.MetaResultSet columns(String catalogName, Meta.Pat schemaPattern, Meta.Pat tablePattern,
+      Meta.Pat columnPattern) {
+    List<Object[]> rows = new ArrayList<>();
+    if (catalogMatches(catalogName)) {
+      Pattern columnRegex = like(columnPattern);
+      for (TableId id : matchingTables(schemaPattern, tablePattern)) {
+        Optional<Snapshot> snapshot = catalog().lake().latest(id.path(), catalog().metadataTtl());
+        if (snapshot.isEmpty()) {
+          continue;
+        }
+        StructType schema = snapshot.get().getSchema();
+        for (int i = 0; i < schema.length(); i++) {
+          StructField field = schema.at(i);
+          if (columnRegex.matcher(field.getName()).matches()) {
+            rows.add(columnRow(id, field, i + 1));
+          }
+        }
+      }
+    }
+    Object[][] spec = {
+        {"TABLE_CAT", String.class}, {"TABLE_SCHEM", String.class}, {"TABLE_NAME", String.class},
+        {"COLUMN_NAME", String.class}, {"DATA_TYPE", Integer.class}, {"TYPE_NAME", String.class},
+        {"COLUMN_SIZE", Integer.class}, {"BUFFER_LENGTH", Integer.class},
+        {"DECIMAL_DIGITS", Integer.class}, {"NUM_PREC_RADIX", Integer.class},
+        {"NULLABLE", Integer.class}, {"REMARKS", String.class}, {"COLUMN_DEF", String.class},
+        {"SQL_DATA_TYPE", Integer.class}, {"SQL_DATETIME_SUB", Integer.class},
+        {"CHAR_OCTET_LENGTH", Integer.class}, {"ORDINAL_POSITION", Integer.class},
+        {"IS_NULLABLE", String.class}, {"SCOPE_CATALOG", String.class}, {"SCOPE_SCHEMA", String.class},
+        {"SCOPE_TABLE", String.class}, {"SOURCE_DATA_TYPE", Short.class},
+        {"IS_AUTOINCREMENT", String.class}, {"IS_GENERATEDCOLUMN", String.class}};
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (int i = 0; i < spec.length; i++) {
+      columns.add(MetaImpl.columnMetaData((String) spec[i][0], i, (Class<?>) spec[i][1], true));
+    }
+    return resultSet(columns, rows);
+  }
+
+  private Object[] columnRow(TableId id, StructField field, int ordinal) {
+    DataType type = field.getDataType();
+    JdbcType jdbc = JdbcType.of(type);
+    String comment = field.getMetadata().contains("comment")
+        ? String.valueOf(field.getMetadata().get("comment")) : null;
+    return new Object[] {catalog().name(), id.schema(), id.name(), field.getName(), jdbc.sqlType(),
+        jdbc.typeName(), jdbc.columnSize(), null, jdbc.decimalDigits(), jdbc.radix(),
+        field.isNullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, comment,
+        null, null, null, jdbc.charOctetLength(), ordinal, field.isNullable() ? "YES" : "NO", null,
+        null, null, null, "NO", "NO"};
+  }
+
+  private List<TableId> matchingTables(Meta.Pat schemaPattern, Meta.Pat tablePattern) {
+    Pattern schemaRegex = like(schemaPattern);
+    Pattern tableRegex = like(tablePattern);
+    List<TableId> result = new ArrayList<>();
+    for (String schema : catalog().schemaNames()) {
+      if (!schemaRegex.matcher(schema).matches()) {
+        continue;
+      }
+      for (TableId id : catalog().tables(schema)) {
+        if (tableRegex.matcher(id.name()).matches()) {
+          result.add(id);
+        }
+      }
+    }
+    return result;
+  }
+
+  private boolean catalogMatches(String catalogName) {
+    return catalogName == null || catalogName.equalsIgnoreCase(catalog().name());
+  }
+
+  private LakehouseCatalog catalog() {
+    return session.catalog();
+  }
+
+  /** A JDBC search pattern as a case-insensitive regex (identifiers are case-insensitive). */
+  static Pattern like(Meta.Pat pattern) {
+    if (pattern == null || pattern.s == null) {
+      return Pattern.compile(".*", Pattern.DOTALL);
+    }
+    StringBuilder regex = new StringBuilder();
+    String s = pattern.s;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        regex.append(Pattern.quote(String.valueOf(s.charAt(++i))));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+  }
+
+  private static ColumnMetaData string(String name, int index) {
+    return MetaImpl.columnMetaData(name, index, String.class, true);
+  }
+
+  private Meta.MetaResultSet resultSet(List<ColumnMetaData> columns, List<Object[]> rows) {
+    try {
+      AvaticaStatement statement = (AvaticaStatement) connection.createStatement();
+      List<Object> frameRows = new ArrayList<>(rows);
+      CalcitePrepare.CalciteSignature<Object> signature =
+          new CalcitePrepare.CalciteSignature<Object>("", List.of(), Map.of(), null, columns,
+              Meta.CursorFactory.ARRAY, null, List.of(), -1, null, Meta.StatementType.SELECT) {
+            @Override
+            public Enumerable<Object> enumerable(DataContext dataContext) {
+              return Linq4j.asEnumerable(frameRows);
+            }
+          };
+      return Meta.MetaResultSet.create(connection.id, statement.getId(), true, signature,
+          new Meta.Frame(0, true, frameRows));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The JDBC description of a Delta type. */
+  record JdbcType(int sqlType, String typeName, Integer columnSize, Integer decimalDigits,
+      Integer radix, Integer charOctetLength) {
+    static JdbcType of(DataType type) {
+      if (type instanceof BooleanType) {
+        return new JdbcType(Types.BOOLEAN, "BOOLEAN", 1, null, null, null);
+      } else if (type instanceof ByteType) {
+        return new JdbcType(Types.TINYINT, "TINYINT", 3, 0, 10, null);
+      } else if (type instanceof ShortType) {
+        return new JdbcType(Types.SMALLINT, "SMALLINT", 5, 0, 10, null);
+      } else if (type instanceof IntegerType) {
+        return new JdbcType(Types.INTEGER, "INTEGER", 10, 0, 10, null);
+      } else if (type instanceof LongType) {
+        return new JdbcType(Types.BIGINT, "BIGINT", 19, 0, 10, null);
+      } else if (type instanceof FloatType) {
+        return new JdbcType(Types.REAL, "REAL", 7, null, 10, null);
+      } else if (type instanceof DoubleType) {
+        return new JdbcType(Types.DOUBLE, "DOUBLE", 15, null, 10, null);
+      } else if (type instanceof DecimalType) {
+        DecimalType decimal = (DecimalType) type;
+        return new JdbcType(Types.DECIMAL, "DECIMAL", decimal.getPrecision(), decimal.getScale(), 10,
+            null);
+      } else if (type instanceof StringType) {
+        return new JdbcType(Types.VARCHAR, "VARCHAR", Integer.MAX_VALUE, null, null, Integer.MAX_VALUE);
+      } else if (type instanceof BinaryType) {
+        return new JdbcType(Types.VARBINARY, "VARBINARY", Integer.MAX_VALUE, null, null,
+            Integer.MAX_VALUE);
+      } else if (type instanceof DateType) {
+        return new JdbcType(Types.DATE, "DATE", 10, null, null, null);
+      } else if (type instanceof TimestampType) {
+        return new JdbcType(Types.TIMESTAMP, "TIMESTAMP", 26, 6, null, null);
+      } else if (type instanceof TimestampNTZType) {
+        return new JdbcType(Types.TIMESTAMP, "TIMESTAMP_NTZ", 26, 6, null, null);
+      } else if (type instanceof ArrayType) {
+        return new JdbcType(Types.ARRAY, "ARRAY", null, null, null, null);
+      } else if (type instanceof MapType) {
+        return new JdbcType(Types.JAVA_OBJECT, "MAP", null, null, null, null);
+      } else if (type instanceof StructType) {
+        return new JdbcType(Types.STRUCT, "STRUCT", null, null, null, null);
+      }
+      return new JdbcType(Types.OTHER, type.toString(), null, null, null, null);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.onelake.exec.Session;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+/**
+ * Wraps Calcite's {@link Meta} for one connection. It (1) turns every failure into an exception that
+ * carries the right SQLState, (2) runs a JDBC batch as one commit per table instead of one commit per
+ * row, (3) answers catalog metadata for the lakehouse, and (4) closes the session with the connection.
+ * Everything else goes to Calcite unchanged.
+ */
+final class MetaInterceptor implements InvocationHandler {
+  private final Meta delegate;
+  private final Session session;
+  private final LakehouseMetadata metadata;
+
+  private MetaInterceptor(Meta delegate, Session session, AvaticaConnection connection) {
+    this.delegate = requireNonNull(delegate, "delegate");
+    this.session = requireNonNull(session, "session");
+    this.metadata = new LakehouseMetadata(connection, session);
+  }
+
+  static Meta wrap(Meta delegate, Session session, AvaticaConnection connection) {
+    return (Meta) Proxy.newProxyInstance(MetaInterceptor.class.getClassLoader(),
+        new Class<?>[] {Meta.class}, new MetaInterceptor(delegate, session, connection));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    try {
+      switch (method.getName()) {
+        case "executeBatch":
+          return executeBatch((Meta.StatementHandle) args[0], castList(args[1]));
+        case "prepareAndExecuteBatch":
+          return inBatch(() -> (Meta.ExecuteBatchResult) call(method, args));
+        case "getCatalogs":
+          return metadata.catalogs();
+        case "getSchemas":
+          return metadata.schemas((String) args[1], (Meta.Pat) args[2]);
+        case "getTables":
+          return metadata.tables((String) args[1], (Meta.Pat) args[2], (Meta.Pat) args[3],
+              castStrings(args[4]));
+        case "getColumns":
+          return metadata.columns((String) args[1], (Meta.Pat) args[2], (Meta.Pat) args[3],
+              (Meta.Pat) args[4]);
+        case "getTableTypes":
+          return metadata.tableTypes();
+        case "closeConnection":
+          try {
+            return call(method, args);
+          } finally {
+            session.close();
+          }
+        case "toString":
+          return "OneLakeMeta[" + session.catalog().name() + "]";
+        default:
+          return call(method, args);
+      }
+    } catch (Throwable failure) {
+      if (failure instanceof Error && !(failure instanceof AssertionError)) {
+        throw failure;
+      }
+      if (failure instanceof org.apache.calcite.avatica.NoSuchStatementException
+          || failure instanceof org.apache.calcite.avatica.NoSuchConnectionException
+          || failure instanceof org.apache.calcite.avatica.MissingResultsException) {
+        throw failure;
+      }
+      throw SqlErrors.translate(failure);
+    }
+  }
+
+  private Object call(Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(delegate, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private Meta.ExecuteBatchResult executeBatch(Meta.StatementHandle handle,
+      List<List<TypedValue>> parameterLists) throws Throwable {
+    return inBatch(() -> {
+      long[] counts = new long[parameterLists.size()];
+      for (int i = 0; i < counts.length; i++) {
+        Meta.ExecuteResult result = delegate.execute(handle, parameterLists.get(i), -1);
+        counts[i] = result.resultSets.size() == 1 ? result.resultSets.get(0).updateCount : -1;
+      }
+      return new Meta.ExecuteBatchResult(counts);
+    });
+  }
+
+  /** Runs a batch with writes staged, then commits them once per table. */
+  private Meta.ExecuteBatchResult inBatch(BatchBody body) throws Throwable {
+    session.batch().begin();
+    boolean committed = false;
+    try {
+      Meta.ExecuteBatchResult result = body.run();
+      session.batch().commit();
+      committed = true;
+      return result;
+    } finally {
+      if (!committed) {
+        session.batch().abort();
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<TypedValue>> castList(Object value) {
+    return (List<List<TypedValue>>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castStrings(Object value) {
+    return value == null ? null : new ArrayList<>((List<String>) value);
+  }
+
+  @FunctionalInterface
+  private interface BatchBody {
+    Meta.ExecuteBatchResult run() throws Throwable;
+  }
+}

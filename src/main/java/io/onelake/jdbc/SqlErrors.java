@@ -1,0 +1,124 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.jdbc;
+
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.TableAlreadyExistsException;
+import io.onelake.OneLakeException;
+import io.onelake.catalog.DeltaTable;
+import io.onelake.catalog.DeltaTypes;
+import io.onelake.catalog.TableResolver;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+/**
+ * Gives every failure the SQLState of SPEC §7 at the JDBC boundary. Avatica keeps the state of an
+ * {@link AvaticaClientRuntimeException}, so failures leave the Meta layer in that form.
+ */
+final class SqlErrors {
+  static final String CANCELLED = "57014";
+  static final String IO_ERROR = "58030";
+  static final String GENERAL = "HY000";
+
+  private SqlErrors() {}
+
+  static RuntimeException translate(Throwable failure) {
+    if (failure instanceof AvaticaClientRuntimeException) {
+      return (AvaticaClientRuntimeException) failure;
+    }
+    Classified classified = classify(failure);
+    return new AvaticaClientRuntimeException(classified.message(), 0, classified.sqlState(),
+        AvaticaSeverity.ERROR, List.of(stackTrace(failure)), null);
+  }
+
+  /** The SQLState and message of the most specific cause. */
+  static Classified classify(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OneLakeException) {
+        return new Classified(((OneLakeException) t).sqlState(), t.getMessage());
+      }
+      if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
+        return new Classified(((SQLException) t).getSQLState(), t.getMessage());
+      }
+      if (t instanceof TableResolver.ObjectNotFoundException
+          || t instanceof DeltaTable.TableNotFoundException) {
+        return new Classified(OneLakeException.TABLE_NOT_FOUND, t.getMessage());
+      }
+      if (t instanceof CalciteContextException) {
+        return new Classified(validationState(t.getMessage()), t.getMessage());
+      }
+      if (t instanceof SqlParseException) {
+        return new Classified(OneLakeException.SYNTAX, t.getMessage());
+      }
+      if (t instanceof TableAlreadyExistsException) {
+        return new Classified(OneLakeException.TABLE_EXISTS, t.getMessage());
+      }
+      if (t instanceof DeltaTypes.UnsupportedTypeException || t instanceof UnsupportedOperationException) {
+        return new Classified(OneLakeException.FEATURE_NOT_SUPPORTED, t.getMessage());
+      }
+      if (t instanceof io.delta.kernel.exceptions.UnsupportedTableFeatureException
+          || t instanceof io.delta.kernel.exceptions.UnsupportedProtocolVersionException) {
+        return new Classified(OneLakeException.FEATURE_NOT_SUPPORTED, t.getMessage());
+      }
+      if (t instanceof ArithmeticException) {
+        return new Classified(OneLakeException.NUMERIC_OUT_OF_RANGE, "Numeric value out of range: "
+            + t.getMessage());
+      }
+      if (t instanceof NumberFormatException) {
+        return new Classified(OneLakeException.INVALID_CAST, "Invalid number: " + t.getMessage());
+      }
+      if (t instanceof DateTimeParseException) {
+        return new Classified(OneLakeException.INVALID_DATETIME, t.getMessage());
+      }
+      if (t instanceof io.onelake.catalog.DeltaScanSource.StatementCancelledException) {
+        return new Classified(CANCELLED, t.getMessage());
+      }
+      if (t instanceof KernelException) {
+        return new Classified(GENERAL, t.getMessage());
+      }
+      if (t instanceof IOException || t instanceof UncheckedIOException) {
+        return new Classified(IO_ERROR, "Storage error: " + t.getMessage());
+      }
+    }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() != null ? root.getMessage() : root.toString();
+    if (message.contains("out of range") || message.contains("Value out of")) {
+      return new Classified(OneLakeException.NUMERIC_OUT_OF_RANGE, message);
+    }
+    return new Classified(GENERAL, message);
+  }
+
+  private static String validationState(String message) {
+    if (message == null) {
+      return OneLakeException.SYNTAX;
+    }
+    if (message.contains("Object '") && message.contains("not found")) {
+      return OneLakeException.TABLE_NOT_FOUND;
+    }
+    if (message.contains("Column '") && message.contains("not found")) {
+      return OneLakeException.COLUMN_NOT_FOUND;
+    }
+    return OneLakeException.SYNTAX;
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter out = new StringWriter();
+    failure.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  record Classified(String sqlState, String message) {}
+}

@@ -1,0 +1,62 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.runtime.Bindable;
+
+/**
+ * Signatures for statements our executors run. They are DML-typed for Avatica, so that the work happens
+ * when the statement is executed (never while it is prepared) and the result is an update count.
+ */
+final class CommandSignature {
+  /** The column Avatica reads an update count from. */
+  private static final String ROWCOUNT = "ROWCOUNT";
+
+  private CommandSignature() {}
+
+  /** A statement that returns an update count. */
+  static CalcitePrepare.CalciteSignature<Object> update(String sql, List<AvaticaParameter> parameters,
+      CalciteSchema rootSchema, UpdateCommand command) {
+    List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData(ROWCOUNT, 0, Long.class, false));
+    Bindable<Object> bindable = context -> Linq4j.singletonEnumerable(command.execute(context));
+    return new CalcitePrepare.CalciteSignature<>(sql, parameters, Map.of(), null, columns,
+        Meta.CursorFactory.deduce(columns, null), rootSchema, List.of(), -1, bindable,
+        Meta.StatementType.IS_DML);
+  }
+
+  /** A statement that returns rows of strings (SHOW ...). */
+  static CalcitePrepare.CalciteSignature<Object> rows(String sql, CalciteSchema rootSchema,
+      List<String> columnNames, RowsCommand command) {
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (int i = 0; i < columnNames.size(); i++) {
+      columns.add(MetaImpl.columnMetaData(columnNames.get(i), i, String.class, true));
+    }
+    Bindable<Object> bindable = context -> Linq4j.asEnumerable(new ArrayList<Object>(command.rows(context)));
+    return new CalcitePrepare.CalciteSignature<>(sql, List.of(), Map.of(), null, columns,
+        Meta.CursorFactory.ARRAY, rootSchema, List.of(), -1, bindable, Meta.StatementType.SELECT);
+  }
+
+  /** Work that yields an update count. */
+  @FunctionalInterface
+  interface UpdateCommand {
+    long execute(DataContext context);
+  }
+
+  /** Work that yields rows. */
+  @FunctionalInterface
+  interface RowsCommand {
+    List<Object[]> rows(DataContext context);
+  }
+}

@@ -1,0 +1,317 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.sql;
+
+import io.onelake.OneLakeException;
+import io.onelake.catalog.DeltaTable;
+import io.onelake.catalog.DeltaTypes;
+import io.onelake.catalog.LakehouseSchema;
+import io.onelake.catalog.TableId;
+import io.onelake.catalog.TableResolver;
+import io.onelake.exec.CreateTableExecutor;
+import io.onelake.exec.CreateTableSpec;
+import io.onelake.exec.InsertExecutor;
+import io.onelake.exec.InsertSpec;
+import io.onelake.exec.QueryRows;
+import io.onelake.exec.Session;
+import io.onelake.exec.SettingsExecutor;
+import io.onelake.sql.parser.SqlCreateDeltaTable;
+import io.onelake.sql.parser.SqlShowSettings;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserImplFactory;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * The statement router. Queries go to Calcite unchanged; every statement that changes data or
+ * settings is turned into a command that our executors run when the statement is EXECUTED — never
+ * while it is prepared. Queries a command needs (the rows of an INSERT or CREATE TABLE AS SELECT) are
+ * prepared here through Calcite, so parameters and validation errors surface at prepare time.
+ */
+public final class OneLakePrepare extends CalcitePrepareImpl {
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  @Override
+  public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context, Query<T> query,
+      Type elementType, long maxRowCount) {
+    if (query.sql == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    SqlNode node = parseStatement(context, query.sql);
+    CalcitePrepare.CalciteSignature<Object> command = route(context, query.sql, node);
+    if (command == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    @SuppressWarnings("unchecked")
+    CalcitePrepare.CalciteSignature<T> result = (CalcitePrepare.CalciteSignature<T>) command;
+    return result;
+  }
+
+  private CalcitePrepare.CalciteSignature<Object> route(Context context, String sql, SqlNode node) {
+    if (node instanceof SqlCreateDeltaTable) {
+      return createTable(context, sql, (SqlCreateDeltaTable) node);
+    }
+    if (node instanceof SqlInsert) {
+      return insert(context, sql, (SqlInsert) node);
+    }
+    if (node instanceof SqlSetOption) {
+      return setOption(context, sql, (SqlSetOption) node);
+    }
+    if (node instanceof SqlShowSettings) {
+      SettingsExecutor settings = new SettingsExecutor(session(context));
+      return CommandSignature.rows(sql, context.getRootSchema(), List.of("name", "value"),
+          dataContext -> settings.show());
+    }
+    switch (node.getKind()) {
+      case DELETE:
+      case UPDATE:
+      case MERGE:
+        throw OneLakeException.unsupported(node.getKind().sql);
+      default:
+        if (node.getKind().belongsTo(SqlKind.DDL)) {
+          throw OneLakeException.unsupported("The statement " + node.getKind().sql);
+        }
+        return null;
+    }
+  }
+
+  private CalcitePrepare.CalciteSignature<Object> createTable(Context context, String sql,
+      SqlCreateDeltaTable create) {
+    Session session = session(context);
+    Optional<PreparedQuery> query = create.query().map(q -> prepareQuery(context, q));
+    CreateTableSpec spec = new CreateTableSpec(create.name().names,
+        create.columns().isEmpty() ? Optional.empty() : Optional.of(DeclaredTypes.schema(create.columns())),
+        create.partitionColumns(), create.properties(), create.comment(), create.ifNotExists(),
+        create.getReplace(), query.map(PreparedQuery::rows));
+    CreateTableExecutor executor = new CreateTableExecutor(session);
+    return CommandSignature.update(sql,
+        query.map(q -> q.signature().parameters).orElse(List.of()), context.getRootSchema(),
+        dataContext -> executor.execute(spec, dataContext));
+  }
+
+  private CalcitePrepare.CalciteSignature<Object> insert(Context context, String sql, SqlInsert insert) {
+    Session session = session(context);
+    if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
+      throw new OneLakeException(OneLakeException.SYNTAX, "INSERT needs a table name as its target");
+    }
+    List<String> names = ((SqlIdentifier) insert.getTargetTable()).names;
+    TableId id = resolveTable(session, names);
+    DeltaTable target = DeltaTable.latest(session.catalog(), id);
+    RelDataType tableType = DeltaTypes.toRelType(context.getTypeFactory(), target.snapshot().getSchema());
+    List<RelDataTypeField> tableFields = tableType.getFieldList();
+    int[] sourcePositions = targetPositions(insert.getTargetColumnList(), tableFields);
+    int sourceWidth = insert.getTargetColumnList() == null ? tableFields.size()
+        : insert.getTargetColumnList().size();
+
+    SqlNode source = insert.getSource();
+    SqlNode rowsQuery;
+    if (source.getKind() == SqlKind.VALUES) {
+      List<SqlNode> rows = new ArrayList<>();
+      for (SqlNode row : ((SqlCall) source).getOperandList()) {
+        List<SqlNode> values = ((SqlCall) row).getOperandList();
+        if (values.size() != sourceWidth) {
+          throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into "
+              + id.displayName() + " has " + sourceWidth + " target columns but a row of "
+              + values.size() + " values");
+        }
+        List<SqlNode> cast = new ArrayList<>();
+        for (int i = 0; i < tableFields.size(); i++) {
+          SqlNode value = sourcePositions[i] >= 0 ? values.get(sourcePositions[i])
+              : SqlLiteral.createNull(POS);
+          cast.add(castTo(value, tableFields.get(i).getType()));
+        }
+        rows.add(SqlStdOperatorTable.ROW.createCall(POS, cast));
+      }
+      rowsQuery = SqlStdOperatorTable.VALUES.createCall(POS, rows);
+    } else {
+      PreparedQuery probe = prepareQuery(context, source);
+      int width = probe.signature().rowType == null ? 0 : probe.signature().rowType.getFieldCount();
+      if (width != sourceWidth) {
+        throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into " + id.displayName()
+            + " has " + sourceWidth + " target columns but the query yields " + width);
+      }
+      List<SqlNode> aliases = new ArrayList<>();
+      aliases.add(source);
+      aliases.add(new SqlIdentifier("q", POS));
+      for (int i = 0; i < width; i++) {
+        aliases.add(new SqlIdentifier("c" + i, POS));
+      }
+      SqlNode from = SqlStdOperatorTable.AS.createCall(POS, aliases);
+      List<SqlNode> select = new ArrayList<>();
+      for (int i = 0; i < tableFields.size(); i++) {
+        SqlNode value = sourcePositions[i] >= 0
+            ? new SqlIdentifier(List.of("q", "c" + sourcePositions[i]), POS)
+            : SqlLiteral.createNull(POS);
+        select.add(SqlStdOperatorTable.AS.createCall(POS,
+            castTo(value, tableFields.get(i).getType()), new SqlIdentifier("c" + i, POS)));
+      }
+      rowsQuery = new SqlSelect(POS, null, new SqlNodeList(select, POS), from, null, null, null,
+          null, null, null, null, null, null);
+    }
+    PreparedQuery prepared = prepareQuery(context, rowsQuery);
+    InsertExecutor executor = new InsertExecutor(session);
+    InsertSpec spec = new InsertSpec(target, prepared.rows());
+    return CommandSignature.update(sql, prepared.signature().parameters, context.getRootSchema(),
+        dataContext -> executor.execute(spec, dataContext));
+  }
+
+  private CalcitePrepare.CalciteSignature<Object> setOption(Context context, String sql,
+      SqlSetOption option) {
+    SettingsExecutor settings = new SettingsExecutor(session(context));
+    String name = option.getName().toString();
+    SqlNode value = option.getValue();
+    if (value == null) {
+      return CommandSignature.update(sql, List.of(), context.getRootSchema(), dataContext -> {
+        settings.reset(name);
+        return 0;
+      });
+    }
+    String text;
+    if (value instanceof SqlIdentifier) {
+      text = value.toString();
+    } else if (value instanceof SqlLiteral) {
+      text = ((SqlLiteral) value).toValue();
+      if (text == null) {
+        text = "";
+      }
+    } else {
+      throw new OneLakeException(OneLakeException.SYNTAX,
+          "SET " + name + " needs a constant value, not " + value);
+    }
+    String settingValue = text;
+    return CommandSignature.update(sql, List.of(), context.getRootSchema(), dataContext -> {
+      settings.set(name, settingValue);
+      return 0;
+    });
+  }
+
+  private static int[] targetPositions(SqlNodeList columnList, List<RelDataTypeField> tableFields) {
+    int[] positions = new int[tableFields.size()];
+    if (columnList == null) {
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = i;
+      }
+      return positions;
+    }
+    java.util.Arrays.fill(positions, -1);
+    for (int p = 0; p < columnList.size(); p++) {
+      String name = ((SqlIdentifier) columnList.get(p)).getSimple();
+      int index = -1;
+      for (int i = 0; i < tableFields.size(); i++) {
+        if (tableFields.get(i).getName().equalsIgnoreCase(name)) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        throw new OneLakeException(OneLakeException.COLUMN_NOT_FOUND,
+            "Column " + name + " is not a column of the target table");
+      }
+      if (positions[index] >= 0) {
+        throw new OneLakeException(OneLakeException.SYNTAX,
+            "Column " + name + " is listed twice in the INSERT column list");
+      }
+      positions[index] = p;
+    }
+    return positions;
+  }
+
+  private static SqlNode castTo(SqlNode value, RelDataType type) {
+    SqlTypeName typeName = type.getSqlTypeName();
+    if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
+      return value;
+    }
+    SqlDataTypeSpec spec = SqlTypeUtil.convertTypeToSpec(type, null, -1, -1);
+    return SqlStdOperatorTable.CAST.createCall(POS, value, spec);
+  }
+
+  /** Prepares a query through Calcite (unparsed in the connection's quoting, then planned). */
+  private PreparedQuery prepareQuery(Context context, SqlNode query) {
+    String sql = query.toSqlString(dialect(context.config())).getSql();
+    CalcitePrepare.CalciteSignature<Object> signature =
+        super.prepareSql(context, Query.of(sql), Object[].class, -1);
+    RelDataType rowType = signature.rowType;
+    QueryRows rows = new QueryRows() {
+      @Override
+      public RelDataType rowType() {
+        return rowType;
+      }
+
+      @Override
+      public Enumerable<Object> rows(DataContext dataContext) {
+        return signature.enumerable(dataContext);
+      }
+    };
+    return new PreparedQuery(signature, rows);
+  }
+
+  private SqlNode parseStatement(Context context, String sql) {
+    CalciteConnectionConfig config = context.config();
+    SqlParser.Config parserConfig = parserConfig()
+        .withQuotedCasing(config.quotedCasing())
+        .withUnquotedCasing(config.unquotedCasing())
+        .withQuoting(config.quoting())
+        .withConformance(config.conformance())
+        .withCaseSensitive(config.caseSensitive());
+    SqlParserImplFactory factory = config.parserFactory(SqlParserImplFactory.class, null);
+    if (factory != null) {
+      parserConfig = parserConfig.withParserFactory(factory);
+    }
+    try {
+      return createParser(sql, parserConfig).parseStmt();
+    } catch (SqlParseException e) {
+      throw new OneLakeException(OneLakeException.SYNTAX, "Syntax error: " + e.getMessage(), e);
+    }
+  }
+
+  private static SqlDialect dialect(CalciteConnectionConfig config) {
+    String quote = config.quoting() == Quoting.BACK_TICK ? "`" : "\"";
+    return new CalciteSqlDialect(CalciteSqlDialect.DEFAULT_CONTEXT.withIdentifierQuoteString(quote));
+  }
+
+  private static TableId resolveTable(Session session, List<String> names) {
+    try {
+      return TableResolver.resolve(session.catalog(), names);
+    } catch (TableResolver.ObjectNotFoundException e) {
+      throw new OneLakeException(OneLakeException.TABLE_NOT_FOUND, e.getMessage(), e);
+    }
+  }
+
+  static Session session(Context context) {
+    Object schema = context.getRootSchema().schema;
+    if (!(schema instanceof LakehouseSchema)) {
+      throw new IllegalStateException("not a onelake connection: " + schema);
+    }
+    return (Session) ((LakehouseSchema) schema).session();
+  }
+
+  private record PreparedQuery(CalcitePrepare.CalciteSignature<Object> signature, QueryRows rows) {}
+
+}

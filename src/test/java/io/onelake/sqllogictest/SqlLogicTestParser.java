@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -47,6 +48,10 @@ public final class SqlLogicTestParser {
     }
     // Any of CRLF, CR and LF ends a line, so files edited on Windows parse the same.
     String[] lines = content.split("\r\n|\r|\n", -1);
+    if (lines.length > 0 && lines[lines.length - 1].isEmpty()) {
+      // The newline ending the last line does not start another one.
+      lines = Arrays.copyOf(lines, lines.length - 1);
+    }
     return new SqlLogicTestFile(path, new Reader(path, lines).readAll());
   }
 

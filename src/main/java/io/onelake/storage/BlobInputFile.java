@@ -9,7 +9,12 @@ import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import java.io.IOException;
 
-/** A blob to read. The size Kernel passes may be -1; it is then fetched (HEAD) when first needed. */
+/**
+ * A blob to read. Kernel passes -1 for an unknown size, and also 0: it reads {@code _last_checkpoint}
+ * and some commit files through {@code FileStatus.of(path)}, whose size is 0. So a size of at most
+ * 0 is fetched (HEAD) when first needed; trusting the 0 would read nothing, and Kernel would wait
+ * and retry three times on a "_last_checkpoint has no data" instead of seeing that it is missing.
+ */
 final class BlobInputFile implements InputFile {
   private final BlobClient blob;
   private final String path;
@@ -25,7 +30,7 @@ final class BlobInputFile implements InputFile {
 
   @Override
   public synchronized long length() throws IOException {
-    if (length < 0) {
+    if (length <= 0) {
       try {
         BlobProperties props = blob.getProperties();
         length = props.getBlobSize();

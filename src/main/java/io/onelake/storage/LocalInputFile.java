@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** A local file to read; the size Kernel passes may be -1 (unknown). */
+/** A local file to read; a size of -1 or 0 from Kernel means unknown (see {@link BlobInputFile}). */
 final class LocalInputFile implements InputFile {
   private final Path file;
   private final String path;
@@ -27,7 +27,7 @@ final class LocalInputFile implements InputFile {
 
   @Override
   public long length() throws IOException {
-    if (knownSize >= 0) {
+    if (knownSize > 0) {
       return knownSize;
     }
     try {

@@ -306,6 +306,23 @@ abstract class FileIOContractTest {
     assertEquals(List.of("kernel_smoke"), storage.listDirectories(storage.resolve("Tables/dbo")));
   }
 
+  @Test
+  void deltaKernelWritesAndReadsPartitionedData() throws IOException {
+    Engine engine = DefaultEngine.create(io);
+    String table = storage.resolve("Tables/dbo/cities");
+    StructType schema = new StructType().add("id", IntegerType.INTEGER).add("city", StringType.STRING);
+    KernelTables.createPartitioned(engine, table, schema, "city");
+    // Partition values that Kernel escapes into directory names with literal % sequences.
+    assertEquals(1, KernelTables.append(engine, table, schema, "city", "Zürich",
+        List.of("{\"id\":1,\"city\":\"Zürich\"}", "{\"id\":2,\"city\":\"Zürich\"}")));
+    assertEquals(2, KernelTables.append(engine, table, schema, "city", "a b/c=d%",
+        List.of("{\"id\":3,\"city\":\"a b/c=d%\"}")));
+    assertEquals(List.of("1|Zürich", "2|Zürich", "3|a b/c=d%"), KernelTables.readAll(DefaultEngine.create(io), table));
+    List<String> partitionDirs = storage.listDirectories(table);
+    assertTrue(partitionDirs.contains("city=Zürich"), partitionDirs.toString());
+    assertTrue(partitionDirs.stream().anyMatch(d -> d.startsWith("city=a%20b")), partitionDirs.toString());
+  }
+
   // ---- helpers
 
   protected void write(String relativePath, String content) throws IOException {

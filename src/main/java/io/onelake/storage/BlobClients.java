@@ -14,11 +14,16 @@ import java.util.Locale;
 final class BlobClients {
   private BlobClients() {}
 
-  static BlobServiceClient serviceClient(StorageLocation location, StorageCredential credential) {
+  /**
+   * The JDK client (java.net.http) rather than Netty: no native jars, and nothing to close
+   * explicitly, since its selector and worker threads are daemons that end with the client.
+   */
+  static HttpClient defaultHttpClient() {
+    return new JdkHttpClientBuilder().build();
+  }
+
+  static BlobServiceClient serviceClient(StorageLocation location, StorageCredential credential, HttpClient httpClient) {
     String endpoint = location.serviceEndpoint();
-    // The JDK client (java.net.http) rather than Netty: no native jars, and nothing to close
-    // explicitly, since its selector and worker threads are daemons that end with the client.
-    HttpClient httpClient = new JdkHttpClientBuilder().build();
     BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(endpoint).httpClient(httpClient);
     if (credential instanceof StorageCredential.SharedKey key) {
       builder.credential(new StorageSharedKeyCredential(key.accountName(), key.accountKey()));

@@ -3,6 +3,7 @@ package io.onelake.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.azure.core.http.HttpClient;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
@@ -33,23 +34,33 @@ public final class BlobStorage implements LakehouseStorage {
   }
 
   static BlobStorage open(StorageLocation location, StorageCredential credential, Map<String, String> kernelConf) {
-    return open(location, credential, kernelConf, BlobFileIO.DEFAULT_BLOCK_SIZE, BlobFileIO.DEFAULT_READ_CHUNK_SIZE);
+    return open(
+        location,
+        credential,
+        kernelConf,
+        BlobFileIO.DEFAULT_BLOCK_SIZE,
+        BlobFileIO.DEFAULT_READ_CHUNK_SIZE,
+        BlobClients.defaultHttpClient());
   }
 
-  /** With explicit transfer sizes, so tests can exercise block staging with small files. */
+  /**
+   * With explicit transfer sizes and HTTP client, so tests can exercise block staging with small
+   * files and trust a self-signed HTTPS Azurite without touching the JVM-wide trust store.
+   */
   static BlobStorage open(
       StorageLocation location,
       StorageCredential credential,
       Map<String, String> kernelConf,
       int blockSize,
-      int readChunkSize) {
+      int readChunkSize,
+      HttpClient httpClient) {
     requireNonNull(location, "location is null");
     requireNonNull(credential, "credential is null");
     requireNonNull(kernelConf, "kernelConf is null");
     if (location.kind() != StorageLocation.Kind.BLOB) {
       throw new IllegalArgumentException("not a blob location: " + location);
     }
-    BlobServiceClient service = BlobClients.serviceClient(location, credential);
+    BlobServiceClient service = BlobClients.serviceClient(location, credential, requireNonNull(httpClient, "httpClient is null"));
     BlobContainer container = new BlobContainer(service.getBlobContainerClient(location.containerName()));
     BlobPaths paths = new BlobPaths(location.serviceEndpoint(), location.containerName());
     return new BlobStorage(location, container, new BlobFileIO(container, paths, kernelConf, blockSize, readChunkSize));

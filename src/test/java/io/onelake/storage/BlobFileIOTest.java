@@ -38,7 +38,8 @@ class BlobFileIOTest extends FileIOContractTest {
         azurite.credential(),
         Map.of("parquet.compression", "SNAPPY"),
         1024 * 1024,
-        256 * 1024);
+        256 * 1024,
+        BlobClients.defaultHttpClient());
   }
 
   @Override

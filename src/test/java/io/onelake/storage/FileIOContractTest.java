@@ -355,7 +355,7 @@ abstract class FileIOContractTest {
     return statuses.stream().map(FileStatus::getPath).toList();
   }
 
-  protected static CloseableIterator<String> lines(String... lines) {
+  static CloseableIterator<String> lines(String... lines) {
     Iterator<String> it = List.of(lines).iterator();
     return new CloseableIterator<>() {
       @Override

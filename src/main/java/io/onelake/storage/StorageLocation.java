@@ -4,10 +4,12 @@ package io.onelake.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -143,8 +145,7 @@ public final class StorageLocation {
   private static Path toLocalPath(String path, String original) {
     String p = path;
     // "/C:/x" is how file: URIs spell Windows drive paths.
-    if (p.length() > 2 && p.charAt(0) == '/' && p.charAt(2) == ':' && Character.isLetter(p.charAt(1))
-        && !Paths.get("/").toString().equals("/")) {
+    if (File.separatorChar == '\\' && p.length() > 2 && p.charAt(0) == '/' && p.charAt(2) == ':') {
       p = p.substring(1);
     }
     try {
@@ -234,11 +235,11 @@ public final class StorageLocation {
   }
 
   private static String[] splitPath(String path) {
-    return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
   }
 
   private static String join(String[] segments, int from) {
-    return from >= segments.length ? "" : String.join("/", java.util.Arrays.copyOfRange(segments, from, segments.length));
+    return from >= segments.length ? "" : String.join("/", Arrays.copyOfRange(segments, from, segments.length));
   }
 
   private static String normalizeBlobPath(String path) {

@@ -34,7 +34,7 @@ class BlobFileIOTest extends FileIOContractTest {
     containerUrl = azurite.newContainerUrl("fileio");
     // Small transfer sizes so that a few MiB already take the staged-block and multi-chunk paths.
     return BlobStorage.open(
-        StorageLocation.parse(containerUrl + "/Sales.Lakehouse"),
+        StorageLocation.parse(containerUrl + "/Sales Data.Lakehouse"),
         azurite.credential(),
         Map.of("parquet.compression", "SNAPPY"),
         1024 * 1024,
@@ -59,8 +59,8 @@ class BlobFileIOTest extends FileIOContractTest {
     for (BlobItem item : rawContainer().listBlobs()) {
       names.add(item.getName());
     }
-    assertEquals(List.of("Sales.Lakehouse/Tables/t/city=a%20b/Zürich x.json"), names);
-    assertEquals(containerUrl + "/Sales.Lakehouse", storage.rootUri());
+    assertEquals(List.of("Sales Data.Lakehouse/Tables/t/city=a%20b/Zürich x.json"), names);
+    assertEquals(containerUrl + "/Sales Data.Lakehouse", storage.rootUri());
   }
 
   @Test
@@ -69,7 +69,7 @@ class BlobFileIOTest extends FileIOContractTest {
     var out = io.newOutputFile(path).create(true);
     out.write(randomBytes(2 * 1024 * 1024 + 1)); // stages two blocks
     assertFalse(storage.exists(path));
-    assertFalse(rawContainer().getBlobClient("Sales.Lakehouse/Tables/t/part-1.parquet").exists());
+    assertFalse(rawContainer().getBlobClient("Sales Data.Lakehouse/Tables/t/part-1.parquet").exists());
     out.close();
     assertTrue(storage.exists(path));
   }

@@ -318,9 +318,11 @@ abstract class FileIOContractTest {
     assertEquals(2, KernelTables.append(engine, table, schema, "city", "a b/c=d%",
         List.of("{\"id\":3,\"city\":\"a b/c=d%\"}")));
     assertEquals(List.of("1|Zürich", "2|Zürich", "3|a b/c=d%"), KernelTables.readAll(DefaultEngine.create(io), table));
-    List<String> partitionDirs = storage.listDirectories(table);
-    assertTrue(partitionDirs.contains("city=Zürich"), partitionDirs.toString());
-    assertTrue(partitionDirs.stream().anyMatch(d -> d.startsWith("city=a%20b")), partitionDirs.toString());
+    // Data files land inside the table directory, in Spark's partition directory layout.
+    assertEquals(List.of("_delta_log", "city=Zürich", "city=a b%2Fc%3Dd%25"), storage.listDirectories(table));
+    // ... and add.path is relative and URI-encoded, as Spark writes it.
+    String commit = read(table + "/_delta_log/00000000000000000002.json");
+    assertTrue(commit.contains("\"path\":\"city=a%20b%252Fc%253Dd%2525/"), commit);
   }
 
   // ---- helpers

@@ -20,7 +20,7 @@ class LocalFileIOTest extends FileIOContractTest {
   @Override
   protected LakehouseStorage newStorage() {
     return LakehouseStorage.open(
-        StorageLocation.parse(tempDir.resolve("Sales.Lakehouse").toString()),
+        StorageLocation.parse(tempDir.resolve("Sales Data.Lakehouse").toString()),
         StorageCredential.none(),
         Map.of("parquet.compression", "SNAPPY"));
   }
@@ -38,7 +38,7 @@ class LocalFileIOTest extends FileIOContractTest {
   @Test
   void pathsHaveOneCanonicalForm() throws IOException {
     String root = storage.rootUri();
-    Path rootPath = tempDir.resolve("Sales.Lakehouse").toAbsolutePath();
+    Path rootPath = tempDir.resolve("Sales Data.Lakehouse").toAbsolutePath();
     assertEquals("file:" + rootPath, root);
     write("Files/x.txt", "x");
     String canonical = root + "/Files/x.txt";
@@ -55,7 +55,7 @@ class LocalFileIOTest extends FileIOContractTest {
     write("Tables/t/_delta_log/00000000000000000000.json", "a");
     assertThrows(java.nio.file.FileAlreadyExistsException.class,
         () -> write("Tables/t/_delta_log/00000000000000000000.json", "b"));
-    try (Stream<Path> files = Files.list(tempDir.resolve("Sales.Lakehouse/Tables/t/_delta_log"))) {
+    try (Stream<Path> files = Files.list(tempDir.resolve("Sales Data.Lakehouse/Tables/t/_delta_log"))) {
       assertEquals(1, files.count());
     }
     assertTrue(storage.exists(storage.resolve("Tables/t/_delta_log/00000000000000000000.json")));

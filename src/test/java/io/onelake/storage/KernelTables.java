@@ -27,7 +27,6 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,23 +55,11 @@ final class KernelTables {
         engine, state, Utils.singletonCloseableIterator(new FilteredColumnarBatch(batch, Optional.empty())), partition);
     DataWriteContext context = Transaction.getWriteContext(engine, state, partition);
     CloseableIterator<DataFileStatus> files = engine.getParquetHandler()
-        .writeParquetFiles(decodedTargetDirectory(context), physical, context.getStatisticsColumns());
+        .writeParquetFiles(KernelPaths.decodeTargetDirectory(context.getTargetDirectory()), physical, context.getStatisticsColumns());
     List<Row> actions = new ArrayList<>();
     Transaction.generateAppendActions(engine, state, files, context).forEachRemaining(actions::add);
     return txn.commit(engine, CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())))
         .getVersion();
-  }
-
-  /**
-   * Kernel 4.4 returns the target directory URI-encoded ({@code Path.toUri().toString()}), while
-   * every other path it hands to a FileIO is in decoded form. Taken literally, a table root with a
-   * space would get its data files in a sibling directory named with {@code %20}, and partition
-   * directories would be escaped twice. Decoding once gives the layout Spark writes.
-   */
-  static String decodedTargetDirectory(DataWriteContext context) {
-    URI uri = URI.create(context.getTargetDirectory());
-    String authority = uri.getRawAuthority() == null ? "" : "//" + uri.getRawAuthority();
-    return uri.getScheme() + ":" + authority + uri.getPath();
   }
 
   /** All rows of the latest snapshot, each rendered as {@code col1|col2|...}. */

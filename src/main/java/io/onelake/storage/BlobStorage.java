@@ -1,0 +1,163 @@
+/* Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository. */
+package io.onelake.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import io.delta.kernel.defaults.engine.fileio.FileIO;
+import io.onelake.auth.StorageCredential;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** A lakehouse under a prefix of an Azure Blob container (flat namespace; the Blob API only). */
+public final class BlobStorage implements LakehouseStorage {
+  private final StorageLocation location;
+  private final BlobContainer container;
+  private final BlobPaths paths;
+  private final BlobFileIO fileIO;
+  private final String rootUri;
+
+  private BlobStorage(StorageLocation location, BlobContainer container, BlobFileIO fileIO) {
+    this.location = location;
+    this.container = container;
+    this.paths = new BlobPaths(location.serviceEndpoint(), location.containerName());
+    this.fileIO = fileIO;
+    this.rootUri = paths.uri(location.rootPath());
+  }
+
+  static BlobStorage open(StorageLocation location, StorageCredential credential, Map<String, String> kernelConf) {
+    return open(
+        location,
+        credential,
+        kernelConf,
+        BlobFileIO.DEFAULT_BLOCK_SIZE,
+        BlobFileIO.DEFAULT_READ_CHUNK_SIZE,
+        BlobClients.defaultHttpClient());
+  }
+
+  /**
+   * With explicit transfer sizes and HTTP client, so tests can exercise block staging with small
+   * files and trust a self-signed HTTPS Azurite without touching the JVM-wide trust store.
+   */
+  static BlobStorage open(
+      StorageLocation location,
+      StorageCredential credential,
+      Map<String, String> kernelConf,
+      int blockSize,
+      int readChunkSize,
+      HttpClient httpClient) {
+    requireNonNull(location, "location is null");
+    requireNonNull(credential, "credential is null");
+    requireNonNull(kernelConf, "kernelConf is null");
+    if (location.kind() != StorageLocation.Kind.BLOB) {
+      throw new IllegalArgumentException("not a blob location: " + location);
+    }
+    BlobServiceClient service = BlobClients.serviceClient(location, credential, requireNonNull(httpClient, "httpClient is null"));
+    BlobContainer container = new BlobContainer(service.getBlobContainerClient(location.containerName()));
+    BlobPaths paths = new BlobPaths(location.serviceEndpoint(), location.containerName());
+    return new BlobStorage(location, container, new BlobFileIO(container, paths, kernelConf, blockSize, readChunkSize));
+  }
+
+  @Override
+  public StorageLocation location() {
+    return location;
+  }
+
+  @Override
+  public FileIO fileIO() {
+    return fileIO;
+  }
+
+  @Override
+  public String rootUri() {
+    return rootUri;
+  }
+
+  @Override
+  public List<String> listDirectories(String uri) throws IOException {
+    String prefix = BlobPaths.directoryPrefix(paths.blobName(uri));
+    BlobContainerClient client = container.client();
+    List<String> names = new ArrayList<>();
+    try {
+      for (BlobItem item : client.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(prefix), null)) {
+        if (Boolean.TRUE.equals(item.isPrefix())) {
+          String name = item.getName().substring(prefix.length());
+          names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+        }
+      }
+    } catch (RuntimeException e) {
+      if (BlobErrors.isNotFound(e)) {
+        return List.of(); // no container yet
+      }
+      throw BlobErrors.toIOException("list directories", uri, e);
+    }
+    Collections.sort(names);
+    return List.copyOf(names);
+  }
+
+  @Override
+  public boolean exists(String uri) throws IOException {
+    String name = paths.blobName(uri);
+    BlobContainerClient client = container.client();
+    try {
+      if (!name.isEmpty() && client.getBlobClient(name).exists()) {
+        return true;
+      }
+      ListBlobsOptions options = new ListBlobsOptions().setPrefix(BlobPaths.directoryPrefix(name)).setMaxResultsPerPage(1);
+      return client.listBlobs(options, null).iterator().hasNext();
+    } catch (RuntimeException e) {
+      if (BlobErrors.isNotFound(e)) {
+        return false;
+      }
+      throw BlobErrors.toIOException("exists", uri, e);
+    }
+  }
+
+  @Override
+  public void deleteRecursively(String uri) throws IOException {
+    String name = paths.blobName(uri);
+    BlobContainerClient client = container.client();
+    List<String> names = new ArrayList<>();
+    try {
+      for (BlobItem item : client.listBlobs(new ListBlobsOptions().setPrefix(BlobPaths.directoryPrefix(name)), null)) {
+        names.add(item.getName());
+      }
+      if (!name.isEmpty()) {
+        names.add(name); // a directory marker blob, as hierarchical-namespace accounts keep them
+      }
+      // Children before parents, so that marker blobs of non-empty directories go last.
+      names.sort(Collections.reverseOrder());
+      for (String blob : names) {
+        client.getBlobClient(blob).deleteIfExistsWithResponse(null, null, null, Context.NONE);
+      }
+    } catch (RuntimeException e) {
+      if (BlobErrors.isNotFound(e)) {
+        return;
+      }
+      throw BlobErrors.toIOException("delete recursively", uri, e);
+    }
+  }
+
+  @Override
+  public void createDirectory(String uri) {
+    paths.blobName(uri); // validate only: a flat namespace has no directories
+  }
+
+  @Override
+  public void close() {
+    // The SDK client holds no resources that need an explicit release (see BlobClients).
+  }
+
+  @Override
+  public String toString() {
+    return "BlobStorage[" + rootUri + "]";
+  }
+}

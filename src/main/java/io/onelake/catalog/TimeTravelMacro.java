@@ -10,12 +10,12 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -61,12 +61,12 @@ public final class TimeTravelMacro implements TableMacro {
   @Override
   public List<FunctionParameter> getParameters() {
     return List.of(
-        parameter(0, "TABLE_NAME", SqlTypeName.VARCHAR),
-        parameter(1, byVersion ? "VERSION" : "TIMESTAMP",
-            byVersion ? SqlTypeName.BIGINT : SqlTypeName.VARCHAR));
+        parameter(0, "TABLE_NAME", String.class),
+        parameter(1, byVersion ? "VERSION" : "TIMESTAMP", byVersion ? Long.class : String.class));
   }
 
-  private static FunctionParameter parameter(int ordinal, String name, SqlTypeName type) {
+  /** Java-typed, because Calcite hands literal arguments to a table macro only for Java types. */
+  private static FunctionParameter parameter(int ordinal, String name, Class<?> type) {
     return new FunctionParameter() {
       @Override
       public int getOrdinal() {
@@ -80,7 +80,7 @@ public final class TimeTravelMacro implements TableMacro {
 
       @Override
       public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createSqlType(type);
+        return ((JavaTypeFactory) typeFactory).createType(type);
       }
 
       @Override

@@ -13,6 +13,7 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
+import io.onelake.storage.KernelPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ final class PartitionSink {
         Transaction.transformLogicalData(engine, state, new QueueIterator(), partitionValues)) {
       DataWriteContext context = Transaction.getWriteContext(engine, state, partitionValues);
       CloseableIterator<DataFileStatus> files = engine.getParquetHandler()
-          .writeParquetFiles(context.getTargetDirectory(), physical, context.getStatisticsColumns());
+          .writeParquetFiles(KernelPaths.decodeTargetDirectory(context.getTargetDirectory()), physical,
+              context.getStatisticsColumns());
       List<Row> actions = new ArrayList<>();
       try (CloseableIterator<Row> rows =
           Transaction.generateAppendActions(engine, state, files, context)) {

@@ -42,6 +42,11 @@ final class DeltaScanRules {
       if (used.cardinality() == fieldCount) {
         return;
       }
+      if (used.isEmpty()) {
+        // COUNT(*) and the like still need one row per table row; read the cheapest column:
+        // a partition column comes from the log, not from the data files.
+        used = ImmutableBitSet.of(cheapestColumn(scan));
+      }
       List<Integer> kept = used.asList();
       int[] ordinals = new int[kept.size()];
       for (int i = 0; i < ordinals.length; i++) {
@@ -55,6 +60,19 @@ final class DeltaScanRules {
       builder.push(narrowed).project(remapped, project.getRowType().getFieldNames(), true);
       call.transformTo(builder.build());
     }
+  }
+
+  private static int cheapestColumn(DeltaTableScan scan) {
+    List<String> partitionColumns = scan.deltaTable().snapshot().getPartitionColumnNames();
+    List<String> names = scan.getRowType().getFieldNames();
+    for (int i = 0; i < names.size(); i++) {
+      for (String partitionColumn : partitionColumns) {
+        if (partitionColumn.equalsIgnoreCase(names.get(i))) {
+          return i;
+        }
+      }
+    }
+    return 0;
   }
 
   /** Filter(scan) also hands what Kernel can use for skipping to the scan; the Filter stays. */

@@ -32,10 +32,13 @@ public final class DeltaScanSource {
   private final DeltaTable table;
   private final StructType readSchema;
   private final Optional<Predicate> filter;
+  private final boolean scalar;
   private final AtomicLong filesOpened = new AtomicLong();
 
-  DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter) {
+  /** @param scalar rows of one column are that column's bare value instead of an Object[] */
+  DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter, boolean scalar) {
     this.table = requireNonNull(table, "table");
+    this.scalar = scalar;
     this.readSchema = requireNonNull(readSchema, "readSchema");
     this.filter = requireNonNull(filter, "filter");
   }
@@ -45,17 +48,17 @@ public final class DeltaScanSource {
     return filesOpened.get();
   }
 
-  public Enumerable<Object[]> bind(DataContext context) {
+  public Enumerable<Object> bind(DataContext context) {
     AtomicBoolean cancelFlag = context == null ? null : DataContext.Variable.CANCEL_FLAG.get(context);
     return new AbstractEnumerable<>() {
       @Override
-      public Enumerator<Object[]> enumerator() {
+      public Enumerator<Object> enumerator() {
         return new RowEnumerator(cancelFlag);
       }
     };
   }
 
-  private final class RowEnumerator implements Enumerator<Object[]> {
+  private final class RowEnumerator implements Enumerator<Object> {
     private final AtomicBoolean cancelFlag;
     private final KernelValues.ValueReader[] readers;
     private CloseableIterator<FilteredColumnarBatch> batches;
@@ -63,7 +66,7 @@ public final class DeltaScanSource {
     private ColumnVector selection;
     private int size;
     private int row;
-    private Object[] current;
+    private Object current;
 
     RowEnumerator(AtomicBoolean cancelFlag) {
       this.cancelFlag = cancelFlag;
@@ -74,7 +77,7 @@ public final class DeltaScanSource {
     }
 
     @Override
-    public Object[] current() {
+    public Object current() {
       if (current == null) {
         throw new NoSuchElementException();
       }
@@ -100,7 +103,7 @@ public final class DeltaScanSource {
           for (int i = 0; i < readers.length; i++) {
             values[i] = readers[i].read(vectors[i], index);
           }
-          current = values;
+          current = scalar ? values[0] : values;
           return true;
         }
         if (!batches.hasNext()) {

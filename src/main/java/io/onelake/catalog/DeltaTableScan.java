@@ -135,15 +135,16 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY);
+    // One column travels as a bare value, several as Object[] (what Calcite expects of each format).
+    JavaRowFormat format = JavaRowFormat.ARRAY.optimize(getRowType());
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), format);
     StructType tableSchema = deltaTable.snapshot().getSchema();
     List<StructField> readFields = new ArrayList<>();
     for (int ordinal : columnOrdinals()) {
       readFields.add(tableSchema.at(ordinal));
     }
     DeltaScanSource source = new DeltaScanSource(deltaTable, new StructType(readFields),
-        Optional.ofNullable(filter));
+        Optional.ofNullable(filter), format == JavaRowFormat.SCALAR);
     Expression sourceExpression = implementor.stash(source, DeltaScanSource.class);
     Expression enumerable = Expressions.call(sourceExpression, "bind",
         implementor.getRootExpression());

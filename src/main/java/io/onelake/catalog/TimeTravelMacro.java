@@ -48,12 +48,22 @@ public final class TimeTravelMacro implements TableMacro {
     TableId id = TableResolver.resolve(catalog, names);
     Object point = arguments.get(1);
     Snapshot snapshot;
-    if (byVersion) {
-      long version = point instanceof Number ? ((Number) point).longValue()
-          : new BigDecimal(String.valueOf(point)).longValueExact();
-      snapshot = catalog.lake().atVersion(id.path(), version);
-    } else {
-      snapshot = catalog.lake().atTimestamp(id.path(), TimestampText.toEpochMillis(point, sessionZone.get()));
+    try {
+      if (byVersion) {
+        long version = point instanceof Number ? ((Number) point).longValue()
+            : new BigDecimal(String.valueOf(point)).longValueExact();
+        snapshot = catalog.lake().atVersion(id.path(), version);
+      } else {
+        snapshot = catalog.lake().atTimestamp(id.path(),
+            TimestampText.toEpochMillis(point, sessionZone.get()));
+      }
+    } catch (io.delta.kernel.exceptions.KernelException e) {
+      // No such version, or a timestamp before the first / after the last commit (as in Spark).
+      throw new io.onelake.OneLakeException(io.onelake.OneLakeException.INVALID_PARAMETER_VALUE,
+          "Cannot time travel " + id.displayName() + ": " + e.getMessage(), e);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new io.onelake.OneLakeException(io.onelake.OneLakeException.INVALID_DATETIME,
+          "Invalid timestamp '" + point + "' for TIMESTAMP AS OF", e);
     }
     return DeltaTable.at(catalog, id, snapshot);
   }

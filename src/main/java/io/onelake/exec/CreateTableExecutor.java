@@ -67,7 +67,7 @@ public final class CreateTableExecutor {
       }
       throw alreadyExists(spec);
     } catch (KernelException e) {
-      throw new OneLakeException(OneLakeException.INVALID_PARAMETER_VALUE,
+      throw new OneLakeException(OneLakeException.SYNTAX,
           "Cannot create table " + String.join(".", spec.name()) + ": " + e.getMessage(), e);
     }
     try (DeltaWriter w = writer) {

@@ -70,7 +70,7 @@ final class MetaInterceptor implements InvocationHandler {
           return call(method, args);
       }
     } catch (Throwable failure) {
-      if (failure instanceof Error && !(failure instanceof AssertionError)) {
+      if (failure instanceof VirtualMachineError) {
         throw failure;
       }
       if (failure instanceof org.apache.calcite.avatica.NoSuchStatementException

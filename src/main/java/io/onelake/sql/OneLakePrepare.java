@@ -266,7 +266,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
 
       @Override
       public Enumerable<Object> rows(DataContext dataContext) {
-        return signature.enumerable(dataContext);
+        return signature.enumerable(new InternalParametersContext(dataContext,
+            signature.internalParameters));
       }
     };
     return new PreparedQuery(signature, rows);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a lakehouse in Azurite (Blob API). Each file gets a fresh, empty lakehouse.
  */
 @ExtendWith(AzuriteExtension.class)
-class SqlLogicTestSuite {
+class SqlLogicSuiteTest {
   @TempDir
   Path temp;
 

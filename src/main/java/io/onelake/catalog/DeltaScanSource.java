@@ -67,6 +67,7 @@ public final class DeltaScanSource {
     private int size;
     private int row;
     private Object current;
+    private boolean positioned;
 
     RowEnumerator(AtomicBoolean cancelFlag) {
       this.cancelFlag = cancelFlag;
@@ -78,9 +79,10 @@ public final class DeltaScanSource {
 
     @Override
     public Object current() {
-      if (current == null) {
+      if (!positioned) {
         throw new NoSuchElementException();
       }
+      // A one-column row is its bare value, which may be NULL.
       return current;
     }
 
@@ -104,10 +106,12 @@ public final class DeltaScanSource {
             values[i] = readers[i].read(vectors[i], index);
           }
           current = scalar ? values[0] : values;
+          positioned = true;
           return true;
         }
         if (!batches.hasNext()) {
           current = null;
+          positioned = false;
           return false;
         }
         FilteredColumnarBatch batch = batches.next();
@@ -130,6 +134,7 @@ public final class DeltaScanSource {
       size = 0;
       row = 0;
       current = null;
+      positioned = false;
     }
 
     @Override

@@ -15,7 +15,6 @@ import io.onelake.sql.OneLakeTypeSystem;
 import io.onelake.sql.parser.TimeTravelCalls;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -66,6 +65,11 @@ public final class OneLakeDriver extends Driver {
     return new DriverVersion(OneLakeVersion.NAME, OneLakeVersion.VERSION, "OneLake Delta Lake",
         OneLakeVersion.VERSION, true, OneLakeVersion.MAJOR, OneLakeVersion.MINOR, OneLakeVersion.MAJOR,
         OneLakeVersion.MINOR);
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return OneLakeJdbcFactory.class.getName();
   }
 
   @Override
@@ -142,10 +146,6 @@ public final class OneLakeDriver extends Driver {
   }
 
   private static SQLException toSqlException(RuntimeException e) {
-    SqlErrors.Classified classified = SqlErrors.classify(e);
-    if (OneLakeException.FEATURE_NOT_SUPPORTED.equals(classified.sqlState())) {
-      return new SQLFeatureNotSupportedException(classified.message(), classified.sqlState(), e);
-    }
-    return new SQLException(classified.message(), classified.sqlState(), e);
+    return SqlErrors.toSqlException(e);
   }
 }

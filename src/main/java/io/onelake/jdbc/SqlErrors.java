@@ -25,12 +25,25 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * Gives every failure the SQLState of SPEC §7 at the JDBC boundary. Avatica keeps the state of an
  * {@link AvaticaClientRuntimeException}, so failures leave the Meta layer in that form.
  */
-final class SqlErrors {
+public final class SqlErrors {
   static final String CANCELLED = "57014";
   static final String IO_ERROR = "58030";
   static final String GENERAL = "HY000";
 
   private SqlErrors() {}
+
+  /** The failure as a SQLException with its SQLState (0A000 as SQLFeatureNotSupportedException). */
+  public static SQLException toSqlException(Throwable failure) {
+    if (failure instanceof SQLException) {
+      return (SQLException) failure;
+    }
+    Classified classified = classify(failure);
+    if (OneLakeException.FEATURE_NOT_SUPPORTED.equals(classified.sqlState())) {
+      return new java.sql.SQLFeatureNotSupportedException(classified.message(), classified.sqlState(),
+          failure);
+    }
+    return new SQLException(classified.message(), classified.sqlState(), failure);
+  }
 
   static RuntimeException translate(Throwable failure) {
     if (failure instanceof AvaticaClientRuntimeException) {

@@ -95,6 +95,21 @@ class OneLakePrepareTest {
     assertEquals("0A000", error.getSQLState());
   }
 
+  @Test
+  void backtickQuotingOnRequest() throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:onelake:file:" + lakehouse + ";quoting=backtick");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE `Order` (`Select` INT)");
+      statement.executeUpdate("INSERT INTO `order` (`select`) VALUES (42)");
+      try (ResultSet rs = statement.executeQuery("SELECT `SELECT` FROM `ORDER`")) {
+        assertTrue(rs.next());
+        assertEquals(42, rs.getInt(1));
+      }
+      assertEquals("`", connection.getMetaData().getIdentifierQuoteString());
+    }
+  }
+
   private static long count(Statement statement, String table) throws SQLException {
     try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();

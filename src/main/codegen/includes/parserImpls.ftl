@@ -165,3 +165,80 @@ SqlNode DeltaTimeTravel(SqlNode tableRef) :
             alias, columnAliases);
     }
 }
+
+/** CREATE SCHEMA | DATABASE [IF NOT EXISTS] name */
+SqlCreate SqlCreateDeltaSchema(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+}
+{
+    ( <SCHEMA> | <DATABASE> )
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = CompoundIdentifier()
+    {
+        return SqlDdlNodes.createSchema(s.end(this), replace, ifNotExists, name);
+    }
+}
+
+/** DROP TABLE [IF EXISTS] name */
+SqlDrop SqlDropDeltaTable(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    final SqlIdentifier name;
+}
+{
+    <TABLE>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    {
+        return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
+    }
+}
+
+/** DROP SCHEMA | DATABASE [IF EXISTS] name [RESTRICT | CASCADE] */
+SqlDrop SqlDropDeltaSchema(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    boolean cascade = false;
+    final SqlIdentifier name;
+}
+{
+    ( <SCHEMA> | <DATABASE> )
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> { cascade = false; } ]
+    {
+        return new SqlDropDeltaSchema(s.end(this), ifExists, name, cascade);
+    }
+}
+
+/** TRUNCATE TABLE name */
+SqlTruncate SqlTruncateDeltaTable(Span s) :
+{
+    final SqlIdentifier name;
+}
+{
+    <TABLE> name = CompoundIdentifier()
+    {
+        return SqlDdlNodes.truncateTable(s.end(this), name, true);
+    }
+}
+
+/** INSERT OVERWRITE [TABLE] name [(columns)] query */
+SqlNode SqlInsertOverwrite() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlNodeList columns = null;
+    final SqlNode source;
+}
+{
+    <INSERT> { s = span(); } <OVERWRITE> [ <TABLE> ]
+    table = CompoundIdentifier()
+    [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlInsertOverwrite(s.end(this), table, columns, source);
+    }
+}

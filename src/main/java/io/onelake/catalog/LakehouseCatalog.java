@@ -133,6 +133,11 @@ public final class LakehouseCatalog {
     throw new IllegalArgumentException("schema " + schema + " does not exist");
   }
 
+  /** The folder of a (new or existing) schema: {@code Tables/<schema>}. */
+  public String schemaPath(String schema) {
+    return child(tablesRoot(), schemaFolder(schema).orElse(schema));
+  }
+
   /** Forgets cached listings after this connection created or dropped something. */
   public void invalidate() {
     listings.clear();

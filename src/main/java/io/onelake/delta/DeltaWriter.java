@@ -13,6 +13,8 @@ import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
@@ -56,12 +58,14 @@ public final class DeltaWriter implements AutoCloseable {
   private final ExecutorService executor;
   private final LinkedHashMap<List<Object>, OpenPartition> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<Row> actions = new ArrayList<>();
+  private final Snapshot replaced;
   private long rowCount;
   private boolean finished;
 
   private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
-      Engine engine, WriteOptions options) {
+      Engine engine, WriteOptions options, Snapshot replaced) {
     this.lake = lake;
+    this.replaced = replaced;
     this.tablePath = tablePath;
     this.transaction = transaction;
     this.fileIO = fileIO;
@@ -88,7 +92,22 @@ public final class DeltaWriter implements AutoCloseable {
     Transaction transaction = snapshot
         .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
         .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null);
+  }
+
+  /**
+   * Replaces all rows of the table (INSERT OVERWRITE, TRUNCATE): the commit removes every file of
+   * {@code snapshot} and adds the new ones. It depends on what the snapshot held, so it is never
+   * rebased onto a concurrent commit: such a conflict fails with {@link WriteConflictException}.
+   */
+  public static DeltaWriter overwrite(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    Engine engine = DefaultEngine.create(fileIO);
+    Transaction transaction = snapshot
+        .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
+        .withMaxRetries(0)
+        .build(engine);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, snapshot);
   }
 
   /**
@@ -110,7 +129,7 @@ public final class DeltaWriter implements AutoCloseable {
             ? DataLayoutSpec.noDataLayout()
             : DataLayoutSpec.partitioned(partitionBy))
         .build(engine);
-    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options);
+    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options, null);
   }
 
   /** The logical schema rows must follow. */
@@ -160,8 +179,16 @@ public final class DeltaWriter implements AutoCloseable {
         actions.addAll(partition.finish());
       }
       open.clear();
-      TransactionCommitResult result = transaction.commit(engine,
-          CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+      if (replaced != null) {
+        actions.addAll(0, RemoveActions.allFiles(engine, replaced));
+      }
+      TransactionCommitResult result;
+      try {
+        result = transaction.commit(engine,
+            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+      } catch (MaxCommitRetryLimitReachedException | ConcurrentWriteException e) {
+        throw new WriteConflictException(tablePath, transaction.getReadTableVersion(), e);
+      }
       finished = true;
       runPostCommitHooks(result);
       lake.invalidate(tablePath);

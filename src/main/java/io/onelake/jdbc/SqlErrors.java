@@ -73,6 +73,9 @@ public final class SqlErrors {
       if (t instanceof SqlParseException) {
         return new Classified(OneLakeException.SYNTAX, t.getMessage());
       }
+      if (t instanceof io.onelake.delta.WriteConflictException) {
+        return new Classified(OneLakeException.SERIALIZATION_FAILURE, t.getMessage());
+      }
       if (t instanceof TableAlreadyExistsException) {
         return new Classified(OneLakeException.TABLE_EXISTS, t.getMessage());
       }

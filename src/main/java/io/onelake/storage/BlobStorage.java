@@ -7,7 +7,11 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
+import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.onelake.auth.StorageCredential;
@@ -19,6 +23,9 @@ import java.util.Map;
 
 /** A lakehouse under a prefix of an Azure Blob container (flat namespace; the Blob API only). */
 public final class BlobStorage implements LakehouseStorage {
+  /** Metadata that marks an empty blob as a directory. */
+  private static final String DIRECTORY_MARKER = "hdi_isfolder";
+
   private final StorageLocation location;
   private final BlobContainer container;
   private final BlobPaths paths;
@@ -85,12 +92,17 @@ public final class BlobStorage implements LakehouseStorage {
   public List<String> listDirectories(String uri) throws IOException {
     String prefix = BlobPaths.directoryPrefix(paths.blobName(uri));
     BlobContainerClient client = container.client();
-    List<String> names = new ArrayList<>();
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix)
+        .setDetails(new BlobListDetails().setRetrieveMetadata(true));
     try {
-      for (BlobItem item : client.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(prefix), null)) {
+      for (BlobItem item : client.listBlobsByHierarchy("/", options, null)) {
         if (Boolean.TRUE.equals(item.isPrefix())) {
           String name = item.getName().substring(prefix.length());
           names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+        } else if (isDirectoryMarker(item)) {
+          // An empty directory, as createDirectory (and hierarchical-namespace accounts) record it.
+          names.add(item.getName().substring(prefix.length()));
         }
       }
     } catch (RuntimeException e) {
@@ -99,8 +111,12 @@ public final class BlobStorage implements LakehouseStorage {
       }
       throw BlobErrors.toIOException("list directories", uri, e);
     }
-    Collections.sort(names);
     return List.copyOf(names);
+  }
+
+  private static boolean isDirectoryMarker(BlobItem item) {
+    Map<String, String> metadata = item.getMetadata();
+    return metadata != null && "true".equalsIgnoreCase(metadata.get(DIRECTORY_MARKER));
   }
 
   @Override
@@ -147,8 +163,24 @@ public final class BlobStorage implements LakehouseStorage {
   }
 
   @Override
-  public void createDirectory(String uri) {
-    paths.blobName(uri); // validate only: a flat namespace has no directories
+  public void createDirectory(String uri) throws IOException {
+    String name = paths.blobName(uri);
+    if (name.isEmpty()) {
+      return;
+    }
+    // A flat namespace has no directories; an empty blob marked hdi_isfolder=true stands for one (the
+    // convention of hierarchical-namespace accounts and Hadoop's Azure file systems).
+    BlockBlobSimpleUploadOptions upload = new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(new byte[0]))
+        .setMetadata(Map.of(DIRECTORY_MARKER, "true"))
+        .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*"));
+    try {
+      container.client().getBlobClient(name).getBlockBlobClient().uploadWithResponse(upload, null, Context.NONE);
+    } catch (RuntimeException e) {
+      if (BlobErrors.isConflict(e)) {
+        return;
+      }
+      throw BlobErrors.toIOException("create directory", uri, e);
+    }
   }
 
   @Override

@@ -1,0 +1,48 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.delta;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.utils.CloseableIterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remove actions for the live files of a snapshot. Kernel 4.4 has no public API for them, so they are
+ * built with its internal {@code AddFile.toRemoveFileRow}, as Delta's own Kernel-based connectors do
+ * (the Kernel version is pinned for that reason). Removes keep size, partition values and statistics.
+ */
+final class RemoveActions {
+  private RemoveActions() {}
+
+  /** A remove for every file of the snapshot (INSERT OVERWRITE, TRUNCATE). */
+  static List<Row> allFiles(Engine engine, Snapshot snapshot) {
+    List<Row> removes = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    try (CloseableIterator<FilteredColumnarBatch> batches =
+        snapshot.getScanBuilder().build().getScanFiles(engine, true)) {
+      while (batches.hasNext()) {
+        try (CloseableIterator<Row> rows = batches.next().getRows()) {
+          while (rows.hasNext()) {
+            AddFile add = new AddFile(rows.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+            removes.add(SingleAction.createRemoveFileSingleAction(
+                add.toRemoveFileRow(true, Optional.of(now))));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return removes;
+  }
+}

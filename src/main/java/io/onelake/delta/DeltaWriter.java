@@ -207,7 +207,7 @@ public final class DeltaWriter implements AutoCloseable {
     }
     finished = true;
     for (OpenPartition partition : open.values()) {
-      partition.sink.cancel();
+      partition.cancel();
     }
     open.clear();
     executor.shutdownNow();
@@ -311,6 +311,14 @@ public final class DeltaWriter implements AutoCloseable {
     List<Row> finish() {
       flush();
       return sink == null ? List.of() : sink.finish();
+    }
+
+    /** Drops buffered rows; a partition whose rows were all still buffered has no sink yet. */
+    void cancel() {
+      buffer = new ArrayList<>();
+      if (sink != null) {
+        sink.cancel();
+      }
     }
 
     @Override

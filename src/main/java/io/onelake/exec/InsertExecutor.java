@@ -17,8 +17,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /**
  * INSERT INTO t [(columns)] VALUES ... | SELECT ...: a blind append of the statement's rows in one commit
  * (Kernel retries it on top of concurrent commits), or, inside a JDBC batch, rows added to the batch's
- * single commit. Honours {@code onelake_insert_mode} {@code append}, {@code error_if_exists} and
- * {@code ignore}.
+ * single commit. INSERT OVERWRITE and {@code onelake_insert_mode = overwrite} replace all rows in one
+ * commit; {@code error_if_exists} and {@code ignore} look at the table first (SPEC §5).
  */
 public final class InsertExecutor {
   private final Session session;
@@ -34,10 +34,12 @@ public final class InsertExecutor {
       throw OneLakeException.unsupported("INSERT with onelake_safe_cast = true");
     }
     Snapshot snapshot = spec.target().snapshot();
-    String mode = settings.get(SessionSetting.INSERT_MODE);
+    String mode = spec.overwrite() ? "overwrite" : settings.get(SessionSetting.INSERT_MODE);
     switch (mode) {
       case "append":
         break;
+      case "overwrite":
+        return overwrite(spec, snapshot, context);
       case "error_if_exists":
         if (hasRows(snapshot)) {
           throw new OneLakeException(OneLakeException.TABLE_EXISTS, "Table "
@@ -51,24 +53,15 @@ public final class InsertExecutor {
         }
         break;
       default:
-        throw OneLakeException.unsupported("INSERT with onelake_insert_mode = " + mode);
+        throw new IllegalStateException("unknown insert mode " + mode);
     }
-    KernelRowConverter converter = new KernelRowConverter(snapshot.getSchema(),
-        spec.rows().rowType().getFieldList().stream().map(RelDataTypeField::getType).toList(),
-        session.timeZone());
     StagedWrites batch = session.batch();
     boolean staged = batch.isActive();
     DeltaWriter writer = staged
         ? batch.writer(snapshot.getPath(), () -> open(snapshot))
         : open(snapshot);
-    long before = writer.rowCount();
     try {
-      try (Enumerator<Object> rows = spec.rows().rows(context).enumerator()) {
-        while (rows.moveNext()) {
-          writer.write(converter.convert(rows.current()));
-        }
-      }
-      long inserted = writer.rowCount() - before;
+      long inserted = writeRows(writer, spec, snapshot, context);
       if (!staged) {
         writer.commit();
       }
@@ -78,6 +71,36 @@ public final class InsertExecutor {
         writer.close();
       }
     }
+  }
+
+  /**
+   * INSERT OVERWRITE (or onelake_insert_mode = overwrite): the new rows replace all rows in one commit.
+   * Inside a JDBC batch it would depend on rows staged by earlier statements, so it is refused there.
+   */
+  private long overwrite(InsertSpec spec, Snapshot snapshot, DataContext context) {
+    if (session.batch().isActive()) {
+      throw OneLakeException.unsupported("INSERT OVERWRITE inside a JDBC batch");
+    }
+    try (DeltaWriter writer =
+        DeltaWriter.overwrite(session.lake(), snapshot, session.settings().writeOptions())) {
+      long inserted = writeRows(writer, spec, snapshot, context);
+      writer.commit();
+      return inserted;
+    }
+  }
+
+  /** Streams the statement's rows into the writer; returns how many were written. */
+  private long writeRows(DeltaWriter writer, InsertSpec spec, Snapshot snapshot, DataContext context) {
+    KernelRowConverter converter = new KernelRowConverter(snapshot.getSchema(),
+        spec.rows().rowType().getFieldList().stream().map(RelDataTypeField::getType).toList(),
+        session.timeZone());
+    long before = writer.rowCount();
+    try (Enumerator<Object> rows = spec.rows().rows(context).enumerator()) {
+      while (rows.moveNext()) {
+        writer.write(converter.convert(rows.current()));
+      }
+    }
+    return writer.rowCount() - before;
   }
 
   private DeltaWriter open(Snapshot snapshot) {

@@ -9,7 +9,11 @@ import io.onelake.catalog.DeltaTypes;
 import io.onelake.catalog.LakehouseSchema;
 import io.onelake.catalog.TableId;
 import io.onelake.catalog.TableResolver;
+import io.onelake.exec.CreateSchemaExecutor;
 import io.onelake.exec.CreateTableExecutor;
+import io.onelake.exec.DropSchemaExecutor;
+import io.onelake.exec.DropTableExecutor;
+import io.onelake.exec.TruncateTableExecutor;
 import io.onelake.exec.CreateTableSpec;
 import io.onelake.exec.InsertExecutor;
 import io.onelake.exec.InsertSpec;
@@ -17,6 +21,8 @@ import io.onelake.exec.QueryRows;
 import io.onelake.exec.Session;
 import io.onelake.exec.SettingsExecutor;
 import io.onelake.sql.parser.SqlCreateDeltaTable;
+import io.onelake.sql.parser.SqlDropDeltaSchema;
+import io.onelake.sql.parser.SqlInsertOverwrite;
 import io.onelake.sql.parser.SqlShowSettings;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -41,6 +47,9 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.ddl.SqlCreateSchema;
+import org.apache.calcite.sql.ddl.SqlDropTable;
+import org.apache.calcite.sql.ddl.SqlTruncateTable;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -80,7 +89,38 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       return createTable(context, sql, (SqlCreateDeltaTable) node);
     }
     if (node instanceof SqlInsert) {
-      return insert(context, sql, (SqlInsert) node);
+      return insert(context, sql, (SqlInsert) node, false);
+    }
+    if (node instanceof SqlInsertOverwrite) {
+      return insert(context, sql, ((SqlInsertOverwrite) node).asInsert(), true);
+    }
+    if (node instanceof SqlDropTable) {
+      SqlDropTable drop = (SqlDropTable) node;
+      DropTableExecutor executor = new DropTableExecutor(session(context));
+      return CommandSignature.update(sql, List.of(), context.getRootSchema(),
+          dataContext -> executor.execute(drop.name.names, drop.ifExists));
+    }
+    if (node instanceof SqlTruncateTable) {
+      Session session = session(context);
+      TableId id = resolveTable(session, ((SqlTruncateTable) node).name.names);
+      TruncateTableExecutor executor = new TruncateTableExecutor(session);
+      return CommandSignature.update(sql, List.of(), context.getRootSchema(),
+          dataContext -> executor.execute(DeltaTable.latest(session.catalog(), id)));
+    }
+    if (node instanceof SqlCreateSchema) {
+      SqlCreateSchema create = (SqlCreateSchema) node;
+      if (create.getReplace()) {
+        throw OneLakeException.unsupported("CREATE OR REPLACE SCHEMA");
+      }
+      CreateSchemaExecutor executor = new CreateSchemaExecutor(session(context));
+      return CommandSignature.update(sql, List.of(), context.getRootSchema(),
+          dataContext -> executor.execute(create.name.names, create.ifNotExists));
+    }
+    if (node instanceof SqlDropDeltaSchema) {
+      SqlDropDeltaSchema drop = (SqlDropDeltaSchema) node;
+      DropSchemaExecutor executor = new DropSchemaExecutor(session(context));
+      return CommandSignature.update(sql, List.of(), context.getRootSchema(),
+          dataContext -> executor.execute(drop.name().names, drop.ifExists, drop.cascade()));
     }
     if (node instanceof SqlSetOption) {
       return setOption(context, sql, (SqlSetOption) node);
@@ -117,7 +157,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         dataContext -> executor.execute(spec, dataContext));
   }
 
-  private CalcitePrepare.CalciteSignature<Object> insert(Context context, String sql, SqlInsert insert) {
+  private CalcitePrepare.CalciteSignature<Object> insert(Context context, String sql, SqlInsert insert,
+      boolean overwrite) {
     Session session = session(context);
     if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
       throw new OneLakeException(OneLakeException.SYNTAX, "INSERT needs a table name as its target");
@@ -181,7 +222,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     PreparedQuery prepared = prepareQuery(context, rowsQuery);
     InsertExecutor executor = new InsertExecutor(session);
-    InsertSpec spec = new InsertSpec(target, prepared.rows());
+    InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite);
     return CommandSignature.update(sql, prepared.signature().parameters, context.getRootSchema(),
         dataContext -> executor.execute(spec, dataContext));
   }

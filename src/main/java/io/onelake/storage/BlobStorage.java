@@ -173,6 +173,7 @@ public final class BlobStorage implements LakehouseStorage {
     BlockBlobSimpleUploadOptions upload = new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(new byte[0]))
         .setMetadata(Map.of(DIRECTORY_MARKER, "true"))
         .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*"));
+    container.ensureExists();
     try {
       container.client().getBlobClient(name).getBlockBlobClient().uploadWithResponse(upload, null, Context.NONE);
     } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.tools.RelBuilder;
@@ -21,6 +23,7 @@ import org.apache.calcite.util.mapping.Mappings;
 final class DeltaScanRules {
   static final RelOptRule PROJECT = new ProjectIntoScan();
   static final RelOptRule FILTER = new FilterIntoScan();
+  static final RelOptRule LIMIT = new LimitIntoScan();
 
   private DeltaScanRules() {}
 
@@ -59,6 +62,31 @@ final class DeltaScanRules {
       RelBuilder builder = call.builder();
       builder.push(narrowed).project(remapped, project.getRowType().getFieldNames(), true);
       call.transformTo(builder.build());
+    }
+  }
+
+  /**
+   * Sort(fetch) without ordering directly above the scan: the scan stops after offset + fetch rows
+   * instead of opening one more file to find out there are more. The Sort stays and still applies.
+   */
+  private static final class LimitIntoScan extends RelOptRule {
+    LimitIntoScan() {
+      super(operand(Sort.class, operand(DeltaTableScan.class, none())), "DeltaLimitIntoScan");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Sort sort = call.rel(0);
+      DeltaTableScan scan = call.rel(1);
+      if (scan.hasLimit() || sort.fetch == null || !sort.getCollation().getFieldCollations().isEmpty()
+          || !(sort.fetch instanceof RexLiteral)
+          || (sort.offset != null && !(sort.offset instanceof RexLiteral))) {
+        return;
+      }
+      long rows = RexLiteral.longValue(sort.fetch)
+          + (sort.offset == null ? 0 : RexLiteral.longValue(sort.offset));
+      call.transformTo(sort.copy(sort.getTraitSet(), scan.withLimit(rows), sort.getCollation(),
+          sort.offset, sort.fetch));
     }
   }
 

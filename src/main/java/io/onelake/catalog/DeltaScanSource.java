@@ -33,12 +33,18 @@ public final class DeltaScanSource {
   private final StructType readSchema;
   private final Optional<Predicate> filter;
   private final boolean scalar;
+  private final long limit;
   private final AtomicLong filesOpened = new AtomicLong();
 
-  /** @param scalar rows of one column are that column's bare value instead of an Object[] */
-  DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter, boolean scalar) {
+  /**
+   * @param scalar rows of one column are that column's bare value instead of an Object[]
+   * @param limit the most rows anyone will ask for; reading stops there instead of opening the next file
+   */
+  DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter, boolean scalar,
+      long limit) {
     this.table = requireNonNull(table, "table");
     this.scalar = scalar;
+    this.limit = limit;
     this.readSchema = requireNonNull(readSchema, "readSchema");
     this.filter = requireNonNull(filter, "filter");
   }
@@ -68,12 +74,13 @@ public final class DeltaScanSource {
     private int row;
     private Object current;
     private boolean positioned;
+    private long returned;
 
     RowEnumerator(AtomicBoolean cancelFlag) {
       this.cancelFlag = cancelFlag;
       this.readers = new KernelValues.ValueReader[readSchema.length()];
       for (int i = 0; i < readers.length; i++) {
-        readers[i] = KernelValues.reader(readSchema.at(i).getDataType());
+        readers[i] = KernelValues.reader(readSchema.at(i).getDataType(), table.catalog().timeZone());
       }
     }
 
@@ -91,6 +98,11 @@ public final class DeltaScanSource {
       if (cancelFlag != null && cancelFlag.get()) {
         throw new StatementCancelledException();
       }
+      if (returned >= limit) {
+        current = null;
+        positioned = false;
+        return false;
+      }
       if (batches == null) {
         batches = new DeltaScan(table.catalog().lake().engine(), table.snapshot(), readSchema, filter,
             filesOpened).open();
@@ -107,6 +119,7 @@ public final class DeltaScanSource {
           }
           current = scalar ? values[0] : values;
           positioned = true;
+          returned++;
           return true;
         }
         if (!batches.hasNext()) {
@@ -135,6 +148,7 @@ public final class DeltaScanSource {
       row = 0;
       current = null;
       positioned = false;
+      returned = 0;
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -33,6 +32,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.util.ImmutableIntList;
 
 /**
  * The physical scan of a Delta table: reads only the projected columns and hands the pushed filter to
@@ -43,26 +43,39 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
   private final DeltaTable deltaTable;
   private final int[] projects;
   private final Predicate filter;
+  private final Long limit;
 
   private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      DeltaTable deltaTable, int[] projects, Predicate filter) {
+      DeltaTable deltaTable, int[] projects, Predicate filter, Long limit) {
     super(cluster, traits, List.of(), table);
     this.deltaTable = requireNonNull(deltaTable, "deltaTable");
     this.projects = projects;
     this.filter = filter;
+    this.limit = limit;
   }
 
   static DeltaTableScan create(RelOptCluster cluster, RelOptTable table, DeltaTable deltaTable) {
     return new DeltaTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table,
-        deltaTable, null, null);
+        deltaTable, null, null, null);
   }
 
   DeltaTableScan withProjects(int[] newProjects) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filter);
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filter,
+        limit);
   }
 
   DeltaTableScan withFilter(Predicate newFilter) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, newFilter);
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, newFilter,
+        limit);
+  }
+
+  /** At most this many rows are needed (a LIMIT directly above the scan, with no filter between). */
+  DeltaTableScan withLimit(long rows) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, filter, rows);
+  }
+
+  boolean hasLimit() {
+    return limit != null;
   }
 
   public DeltaTable deltaTable() {
@@ -91,7 +104,7 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filter);
+    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filter, limit);
   }
 
   @Override
@@ -110,8 +123,9 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
-        .itemIf("projects", projects == null ? null : Arrays.toString(projects), projects != null)
-        .itemIf("filter", filter, filter != null);
+        .itemIf("projects", projects == null ? null : ImmutableIntList.of(projects), projects != null)
+        .itemIf("filter", filter, filter != null)
+        .itemIf("limit", limit, limit != null);
   }
 
   @Override
@@ -124,13 +138,15 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     double columnFactor = (double) getRowType().getFieldCount()
         / Math.max(1, table.getRowType().getFieldCount());
     double filterFactor = filter == null ? 1.0 : 0.5;
-    return cost.multiplyBy(0.1 + 0.9 * columnFactor * filterFactor);
+    double limitFactor = limit == null ? 1.0 : 0.5;
+    return cost.multiplyBy(0.1 + 0.9 * columnFactor * filterFactor * limitFactor);
   }
 
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(DeltaScanRules.PROJECT);
     planner.addRule(DeltaScanRules.FILTER);
+    planner.addRule(DeltaScanRules.LIMIT);
   }
 
   @Override
@@ -144,7 +160,7 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
       readFields.add(tableSchema.at(ordinal));
     }
     DeltaScanSource source = new DeltaScanSource(deltaTable, new StructType(readFields),
-        Optional.ofNullable(filter), format == JavaRowFormat.SCALAR);
+        Optional.ofNullable(filter), format == JavaRowFormat.SCALAR, limit == null ? Long.MAX_VALUE : limit);
     Expression sourceExpression = implementor.stash(source, DeltaScanSource.class);
     Expression enumerable = Expressions.call(sourceExpression, "bind",
         implementor.getRootExpression());

@@ -30,9 +30,13 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The type mapping of SPEC §6 between Delta (Kernel) types and SQL (Calcite) types. Delta
- * {@code timestamp} is an instant, so it maps to TIMESTAMP WITH LOCAL TIME ZONE; {@code timestamp_ntz}
- * maps to TIMESTAMP.
+ * The type mapping of SPEC §6 between Delta (Kernel) types and SQL (Calcite) types.
+ *
+ * <p>Delta {@code timestamp} is an instant with "local time zone" semantics: SQL sees it as a TIMESTAMP
+ * holding the instant's wall-clock time in the session time zone (as Spark shows it), and JDBC returns
+ * the right instant. It is not typed TIMESTAMP WITH LOCAL TIME ZONE because Calcite's runtime drops the
+ * fractional seconds when it converts between that type and TIMESTAMP, and Avatica returns its values
+ * shifted by the zone offset. {@code timestamp_ntz} is a TIMESTAMP taken as is.
  */
 public final class DeltaTypes {
   /** Fractional-second digits of Delta timestamps (microseconds). */
@@ -78,7 +82,7 @@ public final class DeltaTypes {
     } else if (type instanceof DateType) {
       return factory.createSqlType(SqlTypeName.DATE);
     } else if (type instanceof TimestampType) {
-      return factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_PRECISION);
+      return factory.createSqlType(SqlTypeName.TIMESTAMP, TIMESTAMP_PRECISION);
     } else if (type instanceof TimestampNTZType) {
       return factory.createSqlType(SqlTypeName.TIMESTAMP, TIMESTAMP_PRECISION);
     } else if (type instanceof ArrayType) {

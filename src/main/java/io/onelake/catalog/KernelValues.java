@@ -23,6 +23,7 @@ import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,10 @@ import java.util.Map;
 import org.apache.calcite.avatica.util.ByteString;
 
 /**
- * Reads Kernel column vectors into Calcite's runtime representation: DATE as Integer days,
- * TIMESTAMP (both kinds) as Long milliseconds, VARBINARY as ByteString, ARRAY as List, MAP as Map and
- * ROW as Object[]. Calcite's runtime carries timestamps in milliseconds, so microseconds are truncated
- * (towards the past) here.
+ * Reads Kernel column vectors into Calcite's runtime representation: DATE as Integer days, TIMESTAMP as
+ * Long milliseconds of the wall-clock time (for Delta {@code timestamp}: in the session time zone, see
+ * {@link DeltaTypes}), VARBINARY as ByteString, ARRAY as List, MAP as Map and ROW as Object[]. Calcite's
+ * runtime carries timestamps in milliseconds, so microseconds are truncated (towards the past) here.
  */
 public final class KernelValues {
   private KernelValues() {}
@@ -44,12 +45,13 @@ public final class KernelValues {
     Object read(ColumnVector vector, int row);
   }
 
-  public static ValueReader reader(DataType type) {
-    ValueReader reader = nonNullReader(type);
+  /** A reader for values of the type; Delta timestamps are shown in {@code zone}. */
+  public static ValueReader reader(DataType type, ZoneId zone) {
+    ValueReader reader = nonNullReader(type, zone);
     return (vector, row) -> vector.isNullAt(row) ? null : reader.read(vector, row);
   }
 
-  private static ValueReader nonNullReader(DataType type) {
+  private static ValueReader nonNullReader(DataType type, ZoneId zone) {
     if (type instanceof BooleanType) {
       return ColumnVector::getBoolean;
     } else if (type instanceof ByteType) {
@@ -70,10 +72,12 @@ public final class KernelValues {
       return ColumnVector::getString;
     } else if (type instanceof BinaryType) {
       return (vector, row) -> new ByteString(vector.getBinary(row));
-    } else if (type instanceof TimestampType || type instanceof TimestampNTZType) {
+    } else if (type instanceof TimestampType) {
+      return (vector, row) -> SessionTime.toWallClockMillis(Math.floorDiv(vector.getLong(row), 1000L), zone);
+    } else if (type instanceof TimestampNTZType) {
       return (vector, row) -> Math.floorDiv(vector.getLong(row), 1000L);
     } else if (type instanceof ArrayType) {
-      ValueReader element = reader(((ArrayType) type).getElementType());
+      ValueReader element = reader(((ArrayType) type).getElementType(), zone);
       return (vector, row) -> {
         ArrayValue array = vector.getArray(row);
         ColumnVector elements = array.getElements();
@@ -84,8 +88,8 @@ public final class KernelValues {
         return list;
       };
     } else if (type instanceof MapType) {
-      ValueReader key = reader(((MapType) type).getKeyType());
-      ValueReader value = reader(((MapType) type).getValueType());
+      ValueReader key = reader(((MapType) type).getKeyType(), zone);
+      ValueReader value = reader(((MapType) type).getValueType(), zone);
       return (vector, row) -> {
         MapValue map = vector.getMap(row);
         Map<Object, Object> result = new LinkedHashMap<>();
@@ -98,7 +102,7 @@ public final class KernelValues {
       StructType struct = (StructType) type;
       ValueReader[] fields = new ValueReader[struct.length()];
       for (int i = 0; i < fields.length; i++) {
-        fields[i] = reader(struct.at(i).getDataType());
+        fields[i] = reader(struct.at(i).getDataType(), zone);
       }
       return (vector, row) -> {
         Object[] values = new Object[fields.length];

@@ -10,6 +10,7 @@ import io.onelake.storage.LakehouseStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +36,12 @@ public final class LakehouseCatalog {
   private final LakehouseStorage storage;
   private final DeltaLake lake;
   private final Supplier<Duration> cacheTtl;
+  private final ZoneId timeZone;
   private final ConcurrentMap<String, Listing> listings = new ConcurrentHashMap<>();
 
   public LakehouseCatalog(String name, LakehouseStorage storage, DeltaLake lake,
-      Supplier<Duration> cacheTtl) {
+      Supplier<Duration> cacheTtl, ZoneId timeZone) {
+    this.timeZone = requireNonNull(timeZone, "timeZone");
     this.name = requireNonNull(name, "name");
     this.storage = requireNonNull(storage, "storage");
     this.lake = requireNonNull(lake, "lake");
@@ -56,6 +59,11 @@ public final class LakehouseCatalog {
 
   public LakehouseStorage storage() {
     return storage;
+  }
+
+  /** The session time zone in which Delta timestamps are shown (see {@link DeltaTypes}). */
+  public ZoneId timeZone() {
+    return timeZone;
   }
 
   public Duration metadataTtl() {

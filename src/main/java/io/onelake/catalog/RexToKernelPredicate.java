@@ -28,6 +28,7 @@ import io.delta.kernel.types.TimestampType;
 import io.onelake.delta.KernelLiterals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,10 +57,11 @@ final class RexToKernelPredicate {
     for (int ordinal : ordinals) {
       fields.add(schema.at(ordinal));
     }
+    ZoneId zone = scan.deltaTable().catalog().timeZone();
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     List<Predicate> conjuncts = new ArrayList<>();
     for (RexNode conjunct : org.apache.calcite.plan.RelOptUtil.conjunctions(expanded)) {
-      convertNode(conjunct, fields).ifPresent(conjuncts::add);
+      convertNode(conjunct, fields, zone).ifPresent(conjuncts::add);
     }
     if (conjuncts.isEmpty()) {
       return Optional.empty();
@@ -71,7 +73,7 @@ final class RexToKernelPredicate {
     return Optional.of(result);
   }
 
-  private static Optional<Predicate> convertNode(RexNode node, List<StructField> fields) {
+  private static Optional<Predicate> convertNode(RexNode node, List<StructField> fields, ZoneId zone) {
     if (!(node instanceof RexCall)) {
       return Optional.empty();
     }
@@ -81,7 +83,7 @@ final class RexToKernelPredicate {
       case AND: {
         List<Predicate> parts = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
-          convertNode(operand, fields).ifPresent(parts::add);
+          convertNode(operand, fields, zone).ifPresent(parts::add);
         }
         if (parts.isEmpty()) {
           return Optional.empty();
@@ -95,7 +97,7 @@ final class RexToKernelPredicate {
       case OR: {
         Predicate result = null;
         for (RexNode operand : call.getOperands()) {
-          Optional<Predicate> part = convertNode(operand, fields);
+          Optional<Predicate> part = convertNode(operand, fields, zone);
           if (part.isEmpty()) {
             return Optional.empty();
           }
@@ -113,13 +115,13 @@ final class RexToKernelPredicate {
       case LESS_THAN_OR_EQUAL:
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL:
-        return comparison(call, fields);
+        return comparison(call, fields, zone);
       default:
         return Optional.empty();
     }
   }
 
-  private static Optional<Predicate> comparison(RexCall call, List<StructField> fields) {
+  private static Optional<Predicate> comparison(RexCall call, List<StructField> fields, ZoneId zone) {
     RexNode left = call.getOperands().get(0);
     RexNode right = call.getOperands().get(1);
     SqlKind kind = call.getKind();
@@ -133,7 +135,7 @@ final class RexToKernelPredicate {
       return Optional.empty();
     }
     StructField field = fields.get(((RexInputRef) left).getIndex());
-    Optional<Literal> literal = literal((RexLiteral) right, field.getDataType());
+    Optional<Literal> literal = literal((RexLiteral) right, field.getDataType(), zone);
     if (literal.isEmpty()) {
       return Optional.empty();
     }
@@ -169,7 +171,7 @@ final class RexToKernelPredicate {
   }
 
   /** The literal as a Kernel literal of exactly the column's type, if it converts without loss. */
-  private static Optional<Literal> literal(RexLiteral literal, DataType type) {
+  private static Optional<Literal> literal(RexLiteral literal, DataType type, ZoneId zone) {
     if (literal.isNull()) {
       return Optional.empty();
     }
@@ -193,7 +195,11 @@ final class RexToKernelPredicate {
         return bytes == null ? Optional.empty() : Optional.of(KernelLiterals.of(type, bytes.getBytes()));
       } else if (type instanceof DateType) {
         return Optional.ofNullable(literal.getValueAs(Integer.class)).map(d -> KernelLiterals.of(type, d));
-      } else if (type instanceof TimestampType || type instanceof TimestampNTZType) {
+      } else if (type instanceof TimestampType) {
+        // The SQL value is the wall-clock time in the session time zone (see DeltaTypes).
+        return Optional.ofNullable(literal.getValueAs(Long.class))
+            .map(millis -> KernelLiterals.of(type, SessionTime.toEpochMillis(millis, zone) * 1000L));
+      } else if (type instanceof TimestampNTZType) {
         return Optional.ofNullable(literal.getValueAs(Long.class))
             .map(millis -> KernelLiterals.of(type, millis * 1000L));
       } else if (type instanceof DecimalType) {

@@ -187,6 +187,9 @@ public final class DeltaWriter implements AutoCloseable {
         result = transaction.commit(engine,
             CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
       } catch (MaxCommitRetryLimitReachedException | ConcurrentWriteException e) {
+        if (replaced == null) {
+          throw e; // appends are retried by Kernel; a lost CREATE race is the caller's to report
+        }
         throw new WriteConflictException(tablePath, transaction.getReadTableVersion(), e);
       }
       finished = true;

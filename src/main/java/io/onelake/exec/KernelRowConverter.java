@@ -15,11 +15,10 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import io.onelake.OneLakeException;
+import io.onelake.catalog.SessionTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,10 +72,8 @@ final class KernelRowConverter {
     if (type instanceof TimestampType) {
       long millis = ((Number) value).longValue();
       if (sourceType != null && sourceType.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
-        // Calcite carries a zoneless timestamp as the local date-time's millis "as if UTC".
-        LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-            (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
-        millis = local.atZone(zone).toInstant().toEpochMilli();
+        // A wall-clock time of the session time zone (see DeltaTypes).
+        millis = SessionTime.toEpochMillis(millis, zone);
       }
       return Math.multiplyExact(millis, 1000L);
     } else if (type instanceof TimestampNTZType) {

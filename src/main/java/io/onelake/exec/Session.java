@@ -33,7 +33,8 @@ public final class Session implements CatalogSession, AutoCloseable {
     this.settings = requireNonNull(settings, "settings");
     this.timeZone = requireNonNull(timeZone, "timeZone");
     this.lake = new DeltaLake(storage.fileIO());
-    this.catalog = new LakehouseCatalog(lakehouseName, storage, lake, settings::metadataCacheTtl);
+    this.catalog = new LakehouseCatalog(lakehouseName, storage, lake, settings::metadataCacheTtl,
+        timeZone);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.onelake.catalog.LakehouseSchema;
 import io.onelake.catalog.TimeTravelMacro;
 import io.onelake.exec.Session;
 import io.onelake.sql.OneLakePrepare;
+import io.onelake.sql.OneLakeTypeFactory;
 import io.onelake.sql.OneLakeTypeSystem;
 import io.onelake.sql.parser.TimeTravelCalls;
 import java.sql.Connection;
@@ -99,7 +100,7 @@ public final class OneLakeDriver extends Driver {
           TimeTravelCalls.AT_TIMESTAMP, TimeTravelMacro.atTimestamp(session.catalog(), session::timeZone)));
       CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, true, "", root);
       AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
-          parsed.displayUrl(), calcite, rootSchema, null);
+          parsed.displayUrl(), calcite, rootSchema, new OneLakeTypeFactory());
       handler.onConnectionInit(connection);
       connection.setSchema(LakehouseCatalog.DEFAULT_SCHEMA);
       connection.setCatalog(session.catalog().name());

@@ -187,7 +187,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         for (int i = 0; i < tableFields.size(); i++) {
           SqlNode value = sourcePositions[i] >= 0 ? values.get(sourcePositions[i])
               : SqlLiteral.createNull(POS);
-          cast.add(castTo(value, tableFields.get(i).getType(), null));
+          cast.add(castTo(value, tableFields.get(i).getType()));
         }
         rows.add(SqlStdOperatorTable.ROW.createCall(POS, cast));
       }
@@ -211,11 +211,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         SqlNode value = sourcePositions[i] >= 0
             ? new SqlIdentifier(List.of("q", "c" + sourcePositions[i]), POS)
             : SqlLiteral.createNull(POS);
-        RelDataType sourceType = sourcePositions[i] >= 0
-            ? probe.signature().rowType.getFieldList().get(sourcePositions[i]).getType()
-            : null;
         select.add(SqlStdOperatorTable.AS.createCall(POS,
-            castTo(value, tableFields.get(i).getType(), sourceType), new SqlIdentifier("c" + i, POS)));
+            castTo(value, tableFields.get(i).getType()), new SqlIdentifier("c" + i, POS)));
       }
       rowsQuery = new SqlSelect(POS, null, new SqlNodeList(select, POS), from, null, null, null,
           null, null, null, null, null, null);
@@ -287,25 +284,11 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     return positions;
   }
 
-  /**
-   * The value cast to a column type, as SQL's implicit assignment casts do. A Delta {@code timestamp}
-   * (TIMESTAMP WITH LOCAL TIME ZONE) column takes zoneless values as TIMESTAMP, and the writer reads
-   * them in the session time zone: Calcite's own TIMESTAMP to TIMESTAMP WITH LOCAL TIME ZONE cast
-   * drops the fractional seconds.
-   *
-   * @param sourceType the value's type if known
-   */
-  private static SqlNode castTo(SqlNode value, RelDataType type, RelDataType sourceType) {
+  /** The value cast to a column type, as SQL's implicit assignment casts do. */
+  private static SqlNode castTo(SqlNode value, RelDataType type) {
     SqlTypeName typeName = type.getSqlTypeName();
     if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
       return value;
-    }
-    if (typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-      if (sourceType != null && sourceType.getSqlTypeName() == typeName) {
-        return value;
-      }
-      return SqlStdOperatorTable.CAST.createCall(POS, value, new SqlDataTypeSpec(
-          new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, POS), POS));
     }
     SqlDataTypeSpec spec = SqlTypeUtil.convertTypeToSpec(type, null, -1, -1);
     return SqlStdOperatorTable.CAST.createCall(POS, value, spec);

@@ -75,11 +75,12 @@ public final class InsertExecutor {
 
   /**
    * INSERT OVERWRITE (or onelake_insert_mode = overwrite): the new rows replace all rows in one commit.
-   * Inside a JDBC batch it would depend on rows staged by earlier statements, so it is refused there.
+   * Inside a JDBC batch or a transaction it would depend on rows staged by earlier statements, so it is
+   * refused there.
    */
   private long overwrite(InsertSpec spec, Snapshot snapshot, DataContext context) {
     if (session.batch().isActive()) {
-      throw OneLakeException.unsupported("INSERT OVERWRITE inside a JDBC batch");
+      throw OneLakeException.unsupported("INSERT OVERWRITE inside a JDBC batch or a transaction");
     }
     try (DeltaWriter writer =
         DeltaWriter.overwrite(session.lake(), snapshot, session.settings().writeOptions())) {

@@ -55,14 +55,14 @@ public final class Session implements CatalogSession, AutoCloseable {
     return timeZone;
   }
 
-  /** Writes of the JDBC batch being executed, committed together when the batch ends. */
+  /** Writes of the running JDBC batch or transaction, committed together at its end. */
   public StagedWrites batch() {
     return batch;
   }
 
   @Override
   public void close() {
-    batch.abort();
+    batch.rollback();
     try {
       storage.close();
     } catch (Exception e) {

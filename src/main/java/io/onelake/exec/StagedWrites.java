@@ -4,53 +4,88 @@
 package io.onelake.exec;
 
 import io.onelake.delta.DeltaWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Open writers of a JDBC batch, one per table: every INSERT of the batch adds its rows to the writer
- * of its table, and the batch ends with one commit per table (SPEC §4: a JDBC batch is one commit).
- * Outside a batch it is inactive and statements commit on their own.
+ * Writes staged by a running JDBC batch or by a transaction (auto-commit off), one open writer per
+ * table: every INSERT adds its rows to the writer of its table, and the batch's end (or
+ * {@code commit()}) makes them visible in one Delta commit per table (SPEC §4). {@code rollback()}
+ * discards them and deletes their files. Outside both, statements commit on their own.
  */
 public final class StagedWrites {
   private final Map<String, DeltaWriter> writers = new LinkedHashMap<>();
-  private Thread owner;
+  private Thread batchOwner;
+  private boolean transaction;
 
-  /** Starts staging for the calling thread. */
-  public synchronized void begin() {
-    if (owner != null) {
+  /** Starts staging the statements of a JDBC batch run by the calling thread. */
+  public synchronized void beginBatch() {
+    if (batchOwner != null) {
       throw new IllegalStateException("a batch is already running on this connection");
     }
-    owner = Thread.currentThread();
+    batchOwner = Thread.currentThread();
   }
 
-  /** Whether statements on the calling thread should stage their writes. */
+  /**
+   * Ends a batch: outside a transaction its writes are committed (or, if it failed, discarded);
+   * inside one they stay staged until commit or rollback.
+   */
+  public synchronized void endBatch(boolean succeeded) {
+    batchOwner = null;
+    if (transaction) {
+      return;
+    }
+    if (succeeded) {
+      commit();
+    } else {
+      rollback();
+    }
+  }
+
+  /** Auto-commit off starts a transaction; switching it back on commits what is staged (JDBC). */
+  public synchronized void setTransaction(boolean on) {
+    if (transaction && !on) {
+      commit();
+    }
+    transaction = on;
+  }
+
+  public synchronized boolean inTransaction() {
+    return transaction;
+  }
+
+  /** Whether statements on the calling thread stage their writes instead of committing them. */
   public synchronized boolean isActive() {
-    return owner == Thread.currentThread();
+    return transaction || batchOwner == Thread.currentThread();
   }
 
   synchronized DeltaWriter writer(String tablePath, Supplier<DeltaWriter> opener) {
     return writers.computeIfAbsent(tablePath, path -> opener.get());
   }
 
-  /** Commits every staged table; on a failure the remaining ones are discarded. */
+  /** Commits every staged table, one commit each; if one fails, the rest are discarded. */
   public synchronized void commit() {
+    List<DeltaWriter> pending = new ArrayList<>(writers.values());
+    writers.clear();
     try {
-      for (DeltaWriter writer : writers.values()) {
+      for (DeltaWriter writer : pending) {
         writer.commit();
       }
     } finally {
-      abort();
+      for (DeltaWriter writer : pending) {
+        writer.close();
+      }
     }
   }
 
-  /** Discards staged writes and their files. */
-  public synchronized void abort() {
+  /** Discards the staged writes and deletes their files. */
+  public synchronized void rollback() {
     for (DeltaWriter writer : writers.values()) {
       writer.close();
     }
     writers.clear();
-    owner = null;
   }
 }

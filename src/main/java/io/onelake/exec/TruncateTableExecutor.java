@@ -5,6 +5,7 @@ package io.onelake.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.onelake.OneLakeException;
 import io.onelake.catalog.DeltaTable;
 import io.onelake.delta.DeltaWriter;
 
@@ -20,6 +21,9 @@ public final class TruncateTableExecutor {
   }
 
   public long execute(DeltaTable table) {
+    if (session.batch().isActive()) {
+      throw OneLakeException.unsupported("TRUNCATE TABLE inside a JDBC batch or a transaction");
+    }
     try (DeltaWriter writer = DeltaWriter.overwrite(session.lake(), table.snapshot(),
         session.settings().writeOptions())) {
       writer.commit();

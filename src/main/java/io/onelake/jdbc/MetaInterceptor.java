@@ -58,6 +58,15 @@ final class MetaInterceptor implements InvocationHandler {
               (Meta.Pat) args[4]);
         case "getTableTypes":
           return metadata.tableTypes();
+        case "connectionSync":
+          syncAutoCommit((Meta.ConnectionProperties) args[1]);
+          return call(method, args);
+        case "commit":
+          session.batch().commit();
+          return null;
+        case "rollback":
+          session.batch().rollback();
+          return null;
         case "closeConnection":
           try {
             return call(method, args);
@@ -102,19 +111,23 @@ final class MetaInterceptor implements InvocationHandler {
     });
   }
 
-  /** Runs a batch with writes staged, then commits them once per table. */
+  /** Runs a batch with writes staged, then commits them once per table (unless in a transaction). */
   private Meta.ExecuteBatchResult inBatch(BatchBody body) throws Throwable {
-    session.batch().begin();
-    boolean committed = false;
+    session.batch().beginBatch();
+    boolean succeeded = false;
     try {
       Meta.ExecuteBatchResult result = body.run();
-      session.batch().commit();
-      committed = true;
+      succeeded = true;
       return result;
     } finally {
-      if (!committed) {
-        session.batch().abort();
-      }
+      session.batch().endBatch(succeeded);
+    }
+  }
+
+  /** Auto-commit off makes INSERTs stage their rows until commit() (SPEC §4 Transactions). */
+  private void syncAutoCommit(Meta.ConnectionProperties properties) {
+    if (properties != null && properties.isAutoCommit() != null) {
+      session.batch().setTransaction(!properties.isAutoCommit());
     }
   }
 

@@ -18,6 +18,7 @@ import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.types.StructType;
@@ -59,13 +60,15 @@ public final class DeltaWriter implements AutoCloseable {
   private final LinkedHashMap<List<Object>, OpenPartition> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<Row> actions = new ArrayList<>();
   private final Snapshot replaced;
+  private final boolean dependsOnRead;
   private long rowCount;
   private boolean finished;
 
   private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
-      Engine engine, WriteOptions options, Snapshot replaced) {
+      Engine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead) {
     this.lake = lake;
     this.replaced = replaced;
+    this.dependsOnRead = dependsOnRead;
     this.tablePath = tablePath;
     this.transaction = transaction;
     this.fileIO = fileIO;
@@ -92,7 +95,7 @@ public final class DeltaWriter implements AutoCloseable {
     Transaction transaction = snapshot
         .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
         .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, false);
   }
 
   /**
@@ -107,7 +110,33 @@ public final class DeltaWriter implements AutoCloseable {
         .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
         .withMaxRetries(0)
         .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, snapshot);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, snapshot, true);
+  }
+
+  /**
+   * Replaces the table's definition and rows (CREATE OR REPLACE TABLE), keeping its history as Delta's
+   * REPLACE does. Kernel builds the removes of the old files itself; its REPLACE builder is not public
+   * yet in 4.4, hence the internal call (the Kernel version is pinned).
+   */
+  public static DeltaWriter replace(DeltaLake lake, Snapshot snapshot, StructType schema,
+      List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    Engine engine = DefaultEngine.create(fileIO);
+    Transaction transaction = ((SnapshotImpl) snapshot)
+        .buildReplaceTableTransaction(schema, DeltaLake.ENGINE_INFO)
+        .withTableProperties(properties)
+        .withDataLayoutSpec(layout(partitionColumns))
+        .withMaxRetries(0)
+        .build(engine);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, true);
+  }
+
+  private static DataLayoutSpec layout(List<String> partitionColumns) {
+    List<Column> partitionBy = new ArrayList<>();
+    for (String name : partitionColumns) {
+      partitionBy.add(new Column(name));
+    }
+    return partitionBy.isEmpty() ? DataLayoutSpec.noDataLayout() : DataLayoutSpec.partitioned(partitionBy);
   }
 
   /**
@@ -118,18 +147,12 @@ public final class DeltaWriter implements AutoCloseable {
       List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
     Engine engine = DefaultEngine.create(fileIO);
-    List<Column> partitionBy = new ArrayList<>();
-    for (String name : partitionColumns) {
-      partitionBy.add(new Column(name));
-    }
     Transaction transaction = TableManager
         .buildCreateTableTransaction(tablePath, schema, DeltaLake.ENGINE_INFO)
         .withTableProperties(properties)
-        .withDataLayoutSpec(partitionBy.isEmpty()
-            ? DataLayoutSpec.noDataLayout()
-            : DataLayoutSpec.partitioned(partitionBy))
+        .withDataLayoutSpec(layout(partitionColumns))
         .build(engine);
-    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options, null);
+    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options, null, false);
   }
 
   /** The logical schema rows must follow. */
@@ -187,7 +210,7 @@ public final class DeltaWriter implements AutoCloseable {
         result = transaction.commit(engine,
             CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
       } catch (MaxCommitRetryLimitReachedException | ConcurrentWriteException e) {
-        if (replaced == null) {
+        if (!dependsOnRead) {
           throw e; // appends are retried by Kernel; a lost CREATE race is the caller's to report
         }
         throw new WriteConflictException(tablePath, transaction.getReadTableVersion(), e);

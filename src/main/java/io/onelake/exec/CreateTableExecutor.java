@@ -5,6 +5,7 @@ package io.onelake.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.Snapshot;
 import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.types.StructField;
@@ -12,8 +13,10 @@ import io.delta.kernel.types.StructType;
 import io.onelake.OneLakeException;
 import io.onelake.catalog.DeltaTypes;
 import io.onelake.catalog.LakehouseCatalog;
+import io.onelake.catalog.TableId;
 import io.onelake.catalog.TableResolver;
 import io.onelake.delta.DeltaWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +36,12 @@ public final class CreateTableExecutor {
 
   /** Runs the statement; returns the number of rows written. */
   public long execute(CreateTableSpec spec, DataContext context) {
-    if (spec.replace()) {
-      throw OneLakeException.unsupported("CREATE OR REPLACE TABLE");
+    if (spec.replace() && spec.ifNotExists()) {
+      throw new OneLakeException(OneLakeException.SYNTAX,
+          "CREATE OR REPLACE TABLE cannot be combined with IF NOT EXISTS");
+    }
+    if (session.batch().isActive()) {
+      throw OneLakeException.unsupported("CREATE TABLE inside a JDBC batch or a transaction");
     }
     if (spec.comment().isPresent()) {
       throw OneLakeException.unsupported("A table COMMENT");
@@ -42,7 +49,11 @@ public final class CreateTableExecutor {
     LakehouseCatalog catalog = session.catalog();
     String schemaName = TableResolver.schemaOf(catalog, spec.name());
     String tableName = spec.name().get(spec.name().size() - 1);
-    if (catalog.table(schemaName, tableName).isPresent()) {
+    Optional<TableId> existing = catalog.table(schemaName, tableName);
+    if (existing.isPresent()) {
+      if (spec.replace()) {
+        return replace(spec, existing.get(), context);
+      }
       if (spec.ifNotExists()) {
         return 0;
       }
@@ -71,17 +82,7 @@ public final class CreateTableExecutor {
           "Cannot create table " + String.join(".", spec.name()) + ": " + e.getMessage(), e);
     }
     try (DeltaWriter w = writer) {
-      if (spec.query().isPresent()) {
-        QueryRows query = spec.query().get();
-        KernelRowConverter converter = new KernelRowConverter(schema,
-            query.rowType().getFieldList().stream().map(f -> f.getType()).toList(),
-            session.timeZone());
-        try (Enumerator<Object> rows = query.rows(context).enumerator()) {
-          while (rows.moveNext()) {
-            w.write(converter.convert(rows.current()));
-          }
-        }
-      }
+      writeQueryRows(spec, schema, w, context);
       long rows = w.rowCount();
       try {
         w.commit();
@@ -99,6 +100,49 @@ public final class CreateTableExecutor {
       return rows;
     } finally {
       catalog.invalidate();
+    }
+  }
+
+  /**
+   * CREATE OR REPLACE TABLE on an existing table: new definition and rows in one REPLACE commit that
+   * keeps the history (time travel to earlier versions still works), as Delta's REPLACE does.
+   */
+  private long replace(CreateTableSpec spec, TableId id, DataContext context) {
+    StructType schema = schema(spec);
+    List<String> partitionColumns = partitionColumns(spec, schema);
+    Snapshot current = session.lake().latest(id.path(), Duration.ZERO)
+        .orElseThrow(() -> new OneLakeException(OneLakeException.TABLE_NOT_FOUND,
+            "Table " + id.displayName() + " disappeared"));
+    DeltaWriter writer;
+    try {
+      writer = DeltaWriter.replace(session.lake(), current, schema, partitionColumns, spec.properties(),
+          session.settings().writeOptions());
+    } catch (KernelException e) {
+      throw new OneLakeException(OneLakeException.SYNTAX,
+          "Cannot replace table " + id.displayName() + ": " + e.getMessage(), e);
+    }
+    try (DeltaWriter w = writer) {
+      writeQueryRows(spec, schema, w, context);
+      long rows = w.rowCount();
+      w.commit();
+      return rows;
+    } finally {
+      session.catalog().invalidate();
+    }
+  }
+
+  private void writeQueryRows(CreateTableSpec spec, StructType schema, DeltaWriter writer,
+      DataContext context) {
+    if (spec.query().isEmpty()) {
+      return;
+    }
+    QueryRows query = spec.query().get();
+    KernelRowConverter converter = new KernelRowConverter(schema,
+        query.rowType().getFieldList().stream().map(f -> f.getType()).toList(), session.timeZone());
+    try (Enumerator<Object> rows = query.rows(context).enumerator()) {
+      while (rows.moveNext()) {
+        writer.write(converter.convert(rows.current()));
+      }
     }
   }
 

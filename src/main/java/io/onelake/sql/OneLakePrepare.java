@@ -23,6 +23,7 @@ import io.onelake.exec.SettingsExecutor;
 import io.onelake.sql.parser.SqlCreateDeltaTable;
 import io.onelake.sql.parser.SqlDropDeltaSchema;
 import io.onelake.sql.parser.SqlInsertOverwrite;
+import io.onelake.sql.parser.SqlInsertReplaceWhere;
 import io.onelake.sql.parser.SqlShowSettings;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -90,6 +91,11 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     if (node instanceof SqlInsert) {
       return insert(context, sql, (SqlInsert) node, false);
+    }
+    if (node instanceof SqlInsertReplaceWhere) {
+      // Parsed so that users get a clear answer instead of a syntax error; the selective overwrite
+      // needs the copy-on-write machinery of DELETE.
+      throw OneLakeException.unsupported("INSERT INTO ... REPLACE WHERE");
     }
     if (node instanceof SqlInsertOverwrite) {
       return insert(context, sql, ((SqlInsertOverwrite) node).asInsert(), true);

@@ -4,14 +4,7 @@
 package io.onelake.delta;
 
 import io.delta.kernel.Snapshot;
-import io.delta.kernel.data.FilteredColumnarBatch;
-import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.AddFile;
-import io.delta.kernel.utils.CloseableIterator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** Table-level numbers taken from the Delta log (file statistics), without reading data files. */
@@ -23,25 +16,18 @@ public final class DeltaTableStats {
    * file has no statistics. Files with deletion vectors count their live rows only.
    */
   public static Optional<Long> rowCount(Engine engine, Snapshot snapshot) {
-    long total = 0;
-    try (CloseableIterator<FilteredColumnarBatch> batches =
-        snapshot.getScanBuilder().build().getScanFiles(engine, true)) {
-      while (batches.hasNext()) {
-        try (CloseableIterator<Row> rows = batches.next().getRows()) {
-          while (rows.hasNext()) {
-            AddFile add = new AddFile(rows.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-            Optional<Long> records = add.getNumRecords();
-            if (records.isEmpty()) {
-              return Optional.empty();
-            }
-            long deleted = add.getDeletionVector().map(dv -> (long) dv.getCardinality()).orElse(0L);
-            total += records.get() - deleted;
-          }
-        }
+    long[] total = {0};
+    boolean[] complete = {true};
+    LiveFiles.forEach(engine, snapshot, add -> {
+      Optional<Long> records = add.getNumRecords();
+      if (records.isEmpty()) {
+        complete[0] = false;
+        return false;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Optional.of(total);
+      long deleted = add.getDeletionVector().map(dv -> (long) dv.getCardinality()).orElse(0L);
+      total[0] += records.get() - deleted;
+      return true;
+    });
+    return complete[0] ? Optional.of(total[0]) : Optional.empty();
   }
 }

@@ -4,15 +4,9 @@
 package io.onelake.delta;
 
 import io.delta.kernel.Snapshot;
-import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.SingleAction;
-import io.delta.kernel.utils.CloseableIterator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,21 +22,9 @@ final class RemoveActions {
   /** A remove for every file of the snapshot (INSERT OVERWRITE, TRUNCATE). */
   static List<Row> allFiles(Engine engine, Snapshot snapshot) {
     List<Row> removes = new ArrayList<>();
-    long now = System.currentTimeMillis();
-    try (CloseableIterator<FilteredColumnarBatch> batches =
-        snapshot.getScanBuilder().build().getScanFiles(engine, true)) {
-      while (batches.hasNext()) {
-        try (CloseableIterator<Row> rows = batches.next().getRows()) {
-          while (rows.hasNext()) {
-            AddFile add = new AddFile(rows.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-            removes.add(SingleAction.createRemoveFileSingleAction(
-                add.toRemoveFileRow(true, Optional.of(now))));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Optional<Long> now = Optional.of(System.currentTimeMillis());
+    LiveFiles.forEach(engine, snapshot, add -> removes.add(
+        SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(true, now))));
     return removes;
   }
 }

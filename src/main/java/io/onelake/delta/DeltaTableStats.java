@@ -30,4 +30,15 @@ public final class DeltaTableStats {
     });
     return complete[0] ? Optional.of(total[0]) : Optional.empty();
   }
+
+  /** Whether any live file holds a row; stops at the first one (files without statistics count). */
+  public static boolean hasRows(Engine engine, Snapshot snapshot) {
+    boolean[] found = {false};
+    LiveFiles.forEach(engine, snapshot, add -> {
+      long deleted = add.getDeletionVector().map(dv -> (long) dv.getCardinality()).orElse(0L);
+      found[0] = add.getNumRecords().map(records -> records - deleted > 0).orElse(true);
+      return !found[0];
+    });
+    return found[0];
+  }
 }

@@ -9,7 +9,6 @@ import io.delta.kernel.Snapshot;
 import io.onelake.OneLakeException;
 import io.onelake.delta.DeltaTableStats;
 import io.onelake.delta.DeltaWriter;
-import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -109,7 +108,6 @@ public final class InsertExecutor {
   }
 
   private boolean hasRows(Snapshot snapshot) {
-    Optional<Long> rows = DeltaTableStats.rowCount(session.lake().engine(), snapshot);
-    return rows.map(count -> count > 0).orElse(true);
+    return DeltaTableStats.hasRows(session.lake().engine(), snapshot);
   }
 }

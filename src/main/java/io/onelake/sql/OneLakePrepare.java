@@ -19,6 +19,7 @@ import io.onelake.exec.InsertExecutor;
 import io.onelake.exec.InsertSpec;
 import io.onelake.exec.QueryRows;
 import io.onelake.exec.Session;
+import io.onelake.exec.SessionSetting;
 import io.onelake.exec.SettingsExecutor;
 import io.onelake.sql.parser.SqlCreateDeltaTable;
 import io.onelake.sql.parser.SqlDropDeltaSchema;
@@ -202,6 +203,12 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       PreparedQuery probe = prepareQuery(context, source);
       int width = probe.signature().rowType == null ? 0 : probe.signature().rowType.getFieldCount();
       if (width != sourceWidth) {
+        if (width > sourceWidth && !session.settings().get(SessionSetting.SCHEMA_MODE).isEmpty()) {
+          // Adding the source's new columns to the table is schema evolution, which needs ALTER.
+          throw OneLakeException.unsupported("onelake_schema_mode = "
+              + session.settings().get(SessionSetting.SCHEMA_MODE) + " (adding the query's extra "
+              + "columns to " + id.displayName() + ")");
+        }
         throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into " + id.displayName()
             + " has " + sourceWidth + " target columns but the query yields " + width);
       }

@@ -242,3 +242,42 @@ SqlNode SqlInsertOverwrite() :
         return new SqlInsertOverwrite(s.end(this), table, columns, source);
     }
 }
+
+/**
+ * SET name = value | RESET name | RESET ALL, as Calcite's, except that setting values may be bare
+ * words that SQL reserves (SPEC §5: SET onelake_schema_mode = merge).
+ */
+SqlSetOption SqlDeltaSetOption(Span s, String scope) :
+{
+    SqlIdentifier name;
+    final SqlNode val;
+}
+{
+    (
+        <SET> { s.add(this); }
+        name = CompoundIdentifier()
+        <EQ>
+        (
+            val = Literal()
+        |
+            val = SimpleIdentifier()
+        |
+            ( <ON> | <MERGE> | <DEFAULT_> | <ALL> | <NULL> ) {
+                val = new SqlIdentifier(token.image.toLowerCase(Locale.ROOT), getPos());
+            }
+        )
+        {
+            return new SqlSetOption(s.end(val), scope, (SqlNode) name, val);
+        }
+    |
+        <RESET> { s.add(this); }
+        (
+            name = CompoundIdentifier()
+        |
+            <ALL> { name = new SqlIdentifier(token.image.toUpperCase(Locale.ROOT), getPos()); }
+        )
+        {
+            return new SqlSetOption(s.end(name), scope, (SqlNode) name, null);
+        }
+    )
+}

@@ -63,6 +63,7 @@ public final class DeltaWriter implements AutoCloseable {
   private final boolean dependsOnRead;
   private long rowCount;
   private boolean finished;
+  private Savepoint savepoint = new Savepoint(0, 0, 0);
 
   private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
       Engine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead) {
@@ -226,6 +227,35 @@ public final class DeltaWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Marks the end of a statement whose rows stay staged (a transaction): a later
+   * {@link #rollbackToSavepoint()} discards what follows, so that a failed statement leaves the
+   * transaction as it was before it.
+   */
+  public void savepoint() {
+    for (OpenPartition partition : open.values()) {
+      actions.addAll(partition.finish());
+    }
+    open.clear();
+    savepoint = new Savepoint(actions.size(), fileIO.createdFiles().size(), rowCount);
+  }
+
+  /** Discards the rows and files written since the last savepoint. */
+  public void rollbackToSavepoint() {
+    for (OpenPartition partition : open.values()) {
+      try {
+        partition.finish(); // lets the writer thread end; its files are deleted below
+      } catch (RuntimeException e) {
+        LOG.debug("Discarded partition writer failed: {}", e.toString());
+      }
+    }
+    open.clear();
+    actions.subList(savepoint.actions(), actions.size()).clear();
+    List<String> created = fileIO.createdFiles();
+    deleteQuietly(created.subList(savepoint.files(), created.size()));
+    rowCount = savepoint.rows();
+  }
+
   /** Discards everything written so far; nothing was or will be committed. */
   public void abort() {
     if (finished) {
@@ -242,7 +272,11 @@ public final class DeltaWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (String file : fileIO.createdFiles()) {
+    deleteQuietly(fileIO.createdFiles());
+  }
+
+  private void deleteQuietly(List<String> files) {
+    for (String file : files) {
       try {
         fileIO.delete(file);
       } catch (IOException | RuntimeException e) {
@@ -250,6 +284,9 @@ public final class DeltaWriter implements AutoCloseable {
       }
     }
   }
+
+  /** What a writer held at the end of the last staged statement. */
+  private record Savepoint(int actions, int files, long rows) {}
 
   @Override
   public void close() {

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  */
 public final class StagedWrites {
   private final Map<String, DeltaWriter> writers = new LinkedHashMap<>();
+  private final java.util.Set<String> savedTables = new java.util.HashSet<>();
   private Thread batchOwner;
   private boolean transaction;
 
@@ -66,10 +67,37 @@ public final class StagedWrites {
     return writers.computeIfAbsent(tablePath, path -> opener.get());
   }
 
+  /**
+   * Marks a statement boundary inside a transaction: {@link #rollbackStatement()} undoes what the next
+   * statement stages, so that a failed statement changes nothing (SPEC §4).
+   */
+  public synchronized void savepoint() {
+    for (DeltaWriter writer : writers.values()) {
+      writer.savepoint();
+    }
+    savedTables.clear();
+    savedTables.addAll(writers.keySet());
+  }
+
+  /** Undoes what was staged since the last savepoint. */
+  public synchronized void rollbackStatement() {
+    var entries = writers.entrySet().iterator();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      if (savedTables.contains(entry.getKey())) {
+        entry.getValue().rollbackToSavepoint();
+      } else {
+        entry.getValue().close(); // opened by the failed statement: discard it whole
+        entries.remove();
+      }
+    }
+  }
+
   /** Commits every staged table, one commit each; if one fails, the rest are discarded. */
   public synchronized void commit() {
     List<DeltaWriter> pending = new ArrayList<>(writers.values());
     writers.clear();
+    savedTables.clear();
     try {
       for (DeltaWriter writer : pending) {
         writer.commit();
@@ -87,5 +115,6 @@ public final class StagedWrites {
       writer.close();
     }
     writers.clear();
+    savedTables.clear();
   }
 }

@@ -23,6 +23,10 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * Everything else goes to Calcite unchanged.
  */
 final class MetaInterceptor implements InvocationHandler {
+  /** Meta methods that execute statements. */
+  private static final java.util.Set<String> EXECUTIONS =
+      java.util.Set.of("prepareAndExecute", "execute", "executeBatch", "prepareAndExecuteBatch");
+
   private final Meta delegate;
   private final Session session;
   private final LakehouseMetadata metadata;
@@ -40,6 +44,31 @@ final class MetaInterceptor implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (EXECUTIONS.contains(method.getName()) && session.batch().inTransaction()) {
+      return inTransaction(method, args);
+    }
+    return dispatch(method, args);
+  }
+
+  /**
+   * A statement inside a transaction stages its rows; if it fails, what it staged is undone, so that
+   * it is all-or-nothing there too.
+   */
+  private Object inTransaction(Method method, Object[] args) throws Throwable {
+    session.batch().savepoint();
+    boolean succeeded = false;
+    try {
+      Object result = dispatch(method, args);
+      succeeded = true;
+      return result;
+    } finally {
+      if (!succeeded) {
+        session.batch().rollbackStatement();
+      }
+    }
+  }
+
+  private Object dispatch(Method method, Object[] args) throws Throwable {
     try {
       switch (method.getName()) {
         case "executeBatch":

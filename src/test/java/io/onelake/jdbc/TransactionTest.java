@@ -101,6 +101,28 @@ class TransactionTest {
   }
 
   @Test
+  void aFailedStatementInATransactionUndoesOnlyItsOwnRows() throws Exception {
+    try (Connection writer = connect(); Statement statement = writer.createStatement()) {
+      statement.execute("CREATE TABLE k (id INT NOT NULL)");
+      statement.execute("CREATE TABLE k2 (id INT NOT NULL)");
+      writer.setAutoCommit(false);
+      assertEquals(1, statement.executeUpdate("INSERT INTO k VALUES (1)"));
+      assertEquals("23502", assertThrows(SQLException.class,
+          () -> statement.executeUpdate("INSERT INTO k VALUES (2), (NULL)")).getSQLState());
+      assertEquals(1, statement.executeUpdate("INSERT INTO t VALUES (5)"));
+      assertEquals("23502", assertThrows(SQLException.class,
+          () -> statement.executeUpdate("INSERT INTO k2 VALUES (9), (NULL)")).getSQLState());
+      assertEquals(1, statement.executeUpdate("INSERT INTO k VALUES (3)"));
+      writer.commit();
+      assertEquals(2, count(writer, "k"));
+      assertEquals(1, count(writer, "t"));
+      assertEquals(0, count(writer, "k2"));
+      assertEquals(0, dataFiles("k2"));
+      assertEquals(1, commits("k2"));
+    }
+  }
+
+  @Test
   void statementsThatCannotBeStagedAreRefusedInATransaction() throws Exception {
     try (Connection writer = connect(); Statement statement = writer.createStatement()) {
       writer.setAutoCommit(false);

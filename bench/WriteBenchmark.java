@@ -528,10 +528,14 @@ public final class WriteBenchmark {
     final long files;
     final long oldGenPeak;
     final long gcMillis;
+    final double cpuSeconds;
+    final String load;
     final String note;
 
     Result(String phase, long rows, double seconds, long bytes, long files, long oldGenPeak,
-        long gcMillis, String note) {
+        long gcMillis, double cpuSeconds, String load, String note) {
+      this.cpuSeconds = cpuSeconds;
+      this.load = load;
       this.phase = phase;
       this.rows = rows;
       this.seconds = seconds;
@@ -544,6 +548,10 @@ public final class WriteBenchmark {
 
     double rowsPerSecond() {
       return rows / seconds;
+    }
+
+    double rowsPerCpuSecond() {
+      return rows / cpuSeconds;
     }
   }
 
@@ -562,6 +570,8 @@ public final class WriteBenchmark {
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     pools.forEach(MemoryPoolMXBean::resetPeakUsage);
     long gcBefore = gcMillis();
+    String load = loadAverage();
+    long cpuBefore = processCpuNanos();
     jdk.jfr.Recording recording = null;
     if (!quiet && jfrPhases.contains(phase)) {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -571,6 +581,7 @@ public final class WriteBenchmark {
     long start = System.nanoTime();
     Object value = body.run();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
     if (recording != null) {
       recording.stop();
       Path file = Paths.get("bench-" + phase + "-" + rows + ".jfr");
@@ -582,15 +593,30 @@ public final class WriteBenchmark {
         || pool.getName().contains("Tenured")).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     long[] size = output == null ? new long[] {0, 0} : parquetSize(output);
     Result result = new Result(phase, rows, seconds, size[0], size[1], oldPeak,
-        gcMillis() - gcBefore, note);
+        gcMillis() - gcBefore, cpuSeconds, load, note);
     if (!quiet) {
       RESULTS.add(result);
-      System.out.printf(Locale.ROOT, "  %-14s %10d rows %8.2f s %12.0f rows/s%s%n", phase, rows,
-          seconds, result.rowsPerSecond(),
+      System.out.printf(Locale.ROOT, "  %-14s %10d rows %8.2f s %12.0f rows/s %7.2f CPU s  load %s%s%n",
+          phase, rows, seconds, result.rowsPerSecond(), cpuSeconds, load,
           size[0] > 0 ? String.format(Locale.ROOT, "  %7.1f MB in %d files", size[0] / 1e6, size[1])
               : "");
     }
     return value;
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The 1-minute load average of the machine (it may be shared), or "?". */
+  static String loadAverage() {
+    try {
+      return Files.readString(Paths.get("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return load < 0 ? "?" : String.format(Locale.ROOT, "%.2f", load);
+    }
   }
 
   static long gcMillis() {
@@ -734,15 +760,16 @@ public final class WriteBenchmark {
     System.out.println();
     System.out.println("## Results (markdown)");
     System.out.println();
-    System.out.println("| rows | way | seconds | rows/s | Parquet MB | MB/s | files | vs raw write"
-        + " | old-gen peak MB | GC s | what |");
-    System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    System.out.println("| rows | way | seconds | rows/s | Parquet MB | MB/s | files | vs raw (wall)"
+        + " | CPU s | vs raw (per CPU s) | old-gen peak MB | GC s | load | what |");
+    System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     Map<String, Double> ratios = new HashMap<>();
     for (Map.Entry<Long, Map<String, Result>> entry : byRows.entrySet()) {
       Result rawWrite = entry.getValue().get("raw-write");
       Result rawRead = entry.getValue().get("raw-read");
       for (Result r : entry.getValue().values()) {
         String vs = "";
+        String vsCpu = "";
         boolean isRead = r.phase.startsWith("scan") || r.phase.equals("count-star")
             || r.phase.equals("raw-read");
         Result base = isRead ? rawRead : rawWrite;
@@ -750,13 +777,15 @@ public final class WriteBenchmark {
           double ratio = r.rowsPerSecond() / base.rowsPerSecond();
           vs = String.format(Locale.ROOT, "%.0f %%%s", ratio * 100, isRead ? " (of raw read)" : "");
           ratios.put(entry.getKey() + "/" + r.phase, ratio);
+          vsCpu = String.format(Locale.ROOT, "%.0f %%", r.rowsPerCpuSecond() / base.rowsPerCpuSecond() * 100);
         }
-        System.out.printf(Locale.ROOT, "| %,d | %s | %.2f | %,.0f | %s | %s | %s | %s | %.0f | %.1f | %s |%n",
+        System.out.printf(Locale.ROOT,
+            "| %,d | %s | %.2f | %,.0f | %s | %s | %s | %s | %.2f | %s | %.0f | %.1f | %s | %s |%n",
             r.rows, r.phase, r.seconds, r.rowsPerSecond(),
             r.bytes > 0 ? String.format(Locale.ROOT, "%.1f", r.bytes / 1e6) : "",
             r.bytes > 0 ? String.format(Locale.ROOT, "%.1f", r.bytes / 1e6 / r.seconds) : "",
-            r.files > 0 ? Long.toString(r.files) : "", vs, r.oldGenPeak / 1e6, r.gcMillis / 1e3,
-            r.note);
+            r.files > 0 ? Long.toString(r.files) : "", vs, r.cpuSeconds, vsCpu, r.oldGenPeak / 1e6,
+            r.gcMillis / 1e3, r.load, r.note);
       }
     }
     System.out.println();

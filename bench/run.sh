@@ -20,4 +20,4 @@ fi
 mkdir -p target
 # shellcheck disable=SC2086
 java -Xmx"${HEAP:-1g}" ${JAVA_OPTS:-} -cp "$JAR" bench/WriteBenchmark.java "$@" 2>&1 \
-  | grep -v '^SLF4J(W)' | tee target/bench-results.txt
+  | grep --line-buffered -v '^SLF4J(W)' | tee target/bench-results.txt

@@ -74,6 +74,7 @@ import org.apache.parquet.schema.MessageTypeParser;
  * {@code bench-<phase>-<rows>.jfr}), {@code bench.skip} (comma-separated phases to leave out:
  * scan-all, count-star, scan-count).
  */
+@SuppressWarnings("deprecation") // parquet-hadoop's abstract Hadoop-Configuration methods must be implemented
 public final class WriteBenchmark {
   static final int BATCH = 10_000;
   static final long TARGET_FILE_SIZE = 128L * 1024 * 1024;

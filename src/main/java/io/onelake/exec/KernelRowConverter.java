@@ -7,6 +7,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.ByteType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.DecimalType;
 import io.delta.kernel.types.MapType;
@@ -65,11 +69,43 @@ final class KernelRowConverter {
     return result;
   }
 
+  /** An integer value that must fit the column (22003 otherwise); decimals are truncated as SQL does. */
+  private static long checkedIntegral(Object value, long min, long max, String typeName) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      long number = ((Number) value).longValue();
+      if (number < min || number > max) {
+        throw outOfRange(value, typeName);
+      }
+      return number;
+    }
+    BigDecimal number = value instanceof BigDecimal ? (BigDecimal) value
+        : new BigDecimal(value.toString());
+    BigDecimal integral = number.setScale(0, RoundingMode.DOWN);
+    if (integral.compareTo(BigDecimal.valueOf(min)) < 0 || integral.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw outOfRange(value, typeName);
+    }
+    return integral.longValueExact();
+  }
+
+  private static OneLakeException outOfRange(Object value, String typeName) {
+    return new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE,
+        "Value " + value + " is out of range for " + typeName);
+  }
+
   private Object convert(Object value, DataType type, RelDataType sourceType) {
     if (value == null) {
       return null;
     }
-    if (type instanceof TimestampType) {
+    if (type instanceof ByteType) {
+      return (byte) checkedIntegral(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT");
+    } else if (type instanceof ShortType) {
+      return (short) checkedIntegral(value, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT");
+    } else if (type instanceof IntegerType) {
+      return (int) checkedIntegral(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
+    } else if (type instanceof LongType) {
+      return checkedIntegral(value, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
+    } else if (type instanceof TimestampType) {
       long millis = ((Number) value).longValue();
       if (sourceType != null && sourceType.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
         // A wall-clock time of the session time zone (see DeltaTypes).

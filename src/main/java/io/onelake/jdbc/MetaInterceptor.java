@@ -6,6 +6,7 @@ package io.onelake.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.onelake.exec.Session;
+import io.onelake.sql.CommandSignature;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.jdbc.OneLakeStatements;
 
 /**
  * Wraps Calcite's {@link Meta} for one connection. It (1) turns every failure into an exception that
@@ -30,11 +32,13 @@ final class MetaInterceptor implements InvocationHandler {
   private final Meta delegate;
   private final Session session;
   private final LakehouseMetadata metadata;
+  private final AvaticaConnection connection;
 
   private MetaInterceptor(Meta delegate, Session session, AvaticaConnection connection) {
     this.delegate = requireNonNull(delegate, "delegate");
     this.session = requireNonNull(session, "session");
     this.metadata = new LakehouseMetadata(connection, session);
+    this.connection = connection;
   }
 
   static Meta wrap(Meta delegate, Session session, AvaticaConnection connection) {
@@ -130,6 +134,12 @@ final class MetaInterceptor implements InvocationHandler {
 
   private Meta.ExecuteBatchResult executeBatch(Meta.StatementHandle handle,
       List<List<TypedValue>> parameterLists) throws Throwable {
+    Meta.Signature signature = OneLakeStatements.signature(connection, handle);
+    CommandSignature.BatchCommand bulk =
+        signature == null ? null : CommandSignature.batchCommand(signature);
+    if (bulk != null) {
+      return inBatch(() -> new Meta.ExecuteBatchResult(bulk.execute(parameterLists)));
+    }
     return inBatch(() -> {
       long[] counts = new long[parameterLists.size()];
       for (int i = 0; i < counts.length; i++) {

@@ -20,7 +20,7 @@ import org.apache.calcite.runtime.Bindable;
  * Signatures for statements our executors run. They are DML-typed for Avatica, so that the work happens
  * when the statement is executed (never while it is prepared) and the result is an update count.
  */
-final class CommandSignature {
+public final class CommandSignature {
   /** The column Avatica reads an update count from. */
   private static final String ROWCOUNT = "ROWCOUNT";
 
@@ -29,12 +29,35 @@ final class CommandSignature {
   /** A statement that returns an update count. */
   static CalcitePrepare.CalciteSignature<Object> update(String sql, List<AvaticaParameter> parameters,
       CalciteSchema rootSchema, UpdateCommand command) {
-    List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData(ROWCOUNT, 0, Long.class, false));
-    Bindable<Object> bindable = context -> Linq4j.singletonEnumerable(command.execute(context));
-    return new CalcitePrepare.CalciteSignature<>(sql, parameters, Map.of(), null, columns,
-        Meta.CursorFactory.deduce(columns, null), rootSchema, List.of(), -1, bindable,
-        Meta.StatementType.IS_DML);
+    return new Update(sql, parameters, rootSchema, command, null);
   }
+
+  /** A statement that returns an update count and runs a whole JDBC batch in one go. */
+  static CalcitePrepare.CalciteSignature<Object> update(String sql, List<AvaticaParameter> parameters,
+      CalciteSchema rootSchema, UpdateCommand command, BatchCommand batch) {
+    return new Update(sql, parameters, rootSchema, command, batch);
+  }
+
+  /** The batch command of a signature, if its statement has one. */
+  public static BatchCommand batchCommand(Meta.Signature signature) {
+    return signature instanceof Update ? ((Update) signature).batch : null;
+  }
+
+  /** An update-count signature, optionally with a bulk path for JDBC batches. */
+  private static final class Update extends CalcitePrepare.CalciteSignature<Object> {
+    private final BatchCommand batch;
+
+    Update(String sql, List<AvaticaParameter> parameters, CalciteSchema rootSchema,
+        UpdateCommand command, BatchCommand batch) {
+      super(sql, parameters, Map.of(), null, ROWCOUNT_COLUMNS, Meta.CursorFactory.deduce(ROWCOUNT_COLUMNS, null),
+          rootSchema, List.of(), -1, context -> Linq4j.singletonEnumerable(command.execute(context)),
+          Meta.StatementType.IS_DML);
+      this.batch = batch;
+    }
+  }
+
+  private static final List<ColumnMetaData> ROWCOUNT_COLUMNS =
+      List.of(MetaImpl.columnMetaData(ROWCOUNT, 0, Long.class, false));
 
   /** A statement that returns rows of strings (SHOW ...). */
   static CalcitePrepare.CalciteSignature<Object> rows(String sql, CalciteSchema rootSchema,
@@ -52,6 +75,12 @@ final class CommandSignature {
   @FunctionalInterface
   interface UpdateCommand {
     long execute(DataContext context);
+  }
+
+  /** Work that runs every parameter set of a JDBC batch at once; returns one update count each. */
+  @FunctionalInterface
+  public interface BatchCommand {
+    long[] execute(List<List<org.apache.calcite.avatica.remote.TypedValue>> parameterSets);
   }
 
   /** Work that yields rows. */

@@ -35,12 +35,14 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -181,7 +183,9 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
 
     SqlNode source = insert.getSource();
     SqlNode rowsQuery;
+    CommandSignature.BatchCommand batch = null;
     if (source.getKind() == SqlKind.VALUES) {
+      batch = bulkBatch(session, source, target, tableType, sourcePositions, overwrite);
       List<SqlNode> rows = new ArrayList<>();
       for (SqlNode row : ((SqlCall) source).getOperandList()) {
         List<SqlNode> values = ((SqlCall) row).getOperandList();
@@ -220,12 +224,21 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       }
       SqlNode from = SqlStdOperatorTable.AS.createCall(POS, aliases);
       List<SqlNode> select = new ArrayList<>();
+      List<RelDataTypeField> sourceFields = probe.signature().rowType.getFieldList();
       for (int i = 0; i < tableFields.size(); i++) {
-        SqlNode value = sourcePositions[i] >= 0
-            ? new SqlIdentifier(List.of("q", "c" + sourcePositions[i]), POS)
-            : SqlLiteral.createNull(POS);
-        select.add(SqlStdOperatorTable.AS.createCall(POS,
-            castTo(value, tableFields.get(i).getType()), new SqlIdentifier("c" + i, POS)));
+        RelDataType targetType = tableFields.get(i).getType();
+        SqlNode value;
+        if (sourcePositions[i] < 0) {
+          value = castTo(SqlLiteral.createNull(POS), targetType);
+        } else {
+          value = new SqlIdentifier(List.of("q", "c" + sourcePositions[i]), POS);
+          RelDataType sourceType = sourceFields.get(sourcePositions[i]).getType();
+          // A cast to the type the value already has costs per row (decimals are rescaled).
+          if (!SqlTypeUtil.equalSansNullability(context.getTypeFactory(), sourceType, targetType)) {
+            value = castTo(value, targetType);
+          }
+        }
+        select.add(SqlStdOperatorTable.AS.createCall(POS, value, new SqlIdentifier("c" + i, POS)));
       }
       rowsQuery = new SqlSelect(POS, null, new SqlNodeList(select, POS), from, null, null, null,
           null, null, null, null, null, null);
@@ -234,7 +247,63 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     InsertExecutor executor = new InsertExecutor(session);
     InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite);
     return CommandSignature.update(sql, prepared.signature().parameters, context.getRootSchema(),
-        dataContext -> executor.execute(spec, dataContext));
+        dataContext -> executor.execute(spec, dataContext), batch);
+  }
+
+  /**
+   * The bulk path of {@code INSERT INTO t VALUES (?, ?, ...)} batches: the parameter sets become rows of
+   * one write directly, instead of one Calcite execution per set. Only for a single row of plain
+   * parameters into primitive columns; anything else runs row by row.
+   */
+  private static CommandSignature.BatchCommand bulkBatch(Session session, SqlNode values,
+      DeltaTable target, RelDataType tableType, int[] sourcePositions, boolean overwrite) {
+    List<SqlNode> rows = ((SqlCall) values).getOperandList();
+    if (overwrite || rows.size() != 1) {
+      return null;
+    }
+    List<SqlNode> expressions = ((SqlCall) rows.get(0)).getOperandList();
+    List<RelDataTypeField> fields = tableType.getFieldList();
+    int[] parameterOf = new int[fields.size()];
+    for (int i = 0; i < fields.size(); i++) {
+      SqlTypeName typeName = fields.get(i).getType().getSqlTypeName();
+      if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
+        return null;
+      }
+      if (sourcePositions[i] < 0) {
+        parameterOf[i] = -1;
+        continue;
+      }
+      SqlNode expression = expressions.get(sourcePositions[i]);
+      if (!(expression instanceof SqlDynamicParam)) {
+        return null;
+      }
+      parameterOf[i] = ((SqlDynamicParam) expression).getIndex();
+    }
+    InsertExecutor executor = new InsertExecutor(session);
+    return parameterSets -> {
+      QueryRows queryRows = new QueryRows() {
+        @Override
+        public RelDataType rowType() {
+          return tableType;
+        }
+
+        @Override
+        public Enumerable<Object> rows(DataContext ignored) {
+          return Linq4j.asEnumerable(parameterSets).select(parameters -> {
+            Object[] row = new Object[fields.size()];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = parameterOf[i] < 0 ? null : ParameterValues.convert(
+                  parameters.get(parameterOf[i]).toLocal(), fields.get(i).getType(), session.timeZone());
+            }
+            return row;
+          });
+        }
+      };
+      long inserted = executor.execute(new InsertSpec(target, queryRows, false), null);
+      long[] counts = new long[parameterSets.size()];
+      java.util.Arrays.fill(counts, inserted == parameterSets.size() ? 1 : 0);
+      return counts;
+    };
   }
 
   private CalcitePrepare.CalciteSignature<Object> setOption(Context context, String sql,
@@ -297,11 +366,24 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     return positions;
   }
 
-  /** The value cast to a column type, as SQL's implicit assignment casts do. */
+  /**
+   * The value cast to a column type, as SQL's implicit assignment casts do. Integer columns take the
+   * value as DECIMAL(38, 0) instead, and the writer narrows it with a range check: Calcite's runtime
+   * narrows integers silently (300 would become 44 in a TINYINT).
+   */
   private static SqlNode castTo(SqlNode value, RelDataType type) {
     SqlTypeName typeName = type.getSqlTypeName();
     if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
       return value;
+    }
+    if (SqlTypeName.INT_TYPES.contains(typeName)) {
+      // A parameter is typed BIGINT, so that any integer binds and is checked here, not wrapped.
+      SqlNode typed = value instanceof SqlDynamicParam
+          ? SqlStdOperatorTable.CAST.createCall(POS, value, new SqlDataTypeSpec(
+              new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.BIGINT, POS), POS))
+          : value;
+      return SqlStdOperatorTable.CAST.createCall(POS, typed, new SqlDataTypeSpec(
+          new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, 38, 0, POS), POS));
     }
     SqlDataTypeSpec spec = SqlTypeUtil.convertTypeToSpec(type, null, -1, -1);
     return SqlStdOperatorTable.CAST.createCall(POS, value, spec);

@@ -1,0 +1,163 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.sql;
+
+import io.onelake.OneLakeException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Converts a JDBC parameter value (as Avatica hands it over) to the column type, in Calcite's runtime
+ * representation, with the checks of an SQL assignment cast: numbers must fit (22003), text must parse
+ * (22018 / 22007). Used by the bulk path of INSERT batches, which does not run a query per row.
+ */
+final class ParameterValues {
+  private ParameterValues() {}
+
+  static Object convert(Object value, RelDataType type, ZoneId zone) {
+    if (value == null) {
+      return null;
+    }
+    switch (type.getSqlTypeName()) {
+      case BOOLEAN:
+        if (value instanceof Boolean) {
+          return value;
+        }
+        String text = value.toString().trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+          return Boolean.parseBoolean(text);
+        }
+        throw badValue(value, type);
+      case TINYINT:
+        return (byte) integral(value, type, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case SMALLINT:
+        return (short) integral(value, type, Short.MIN_VALUE, Short.MAX_VALUE);
+      case INTEGER:
+        return (int) integral(value, type, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case BIGINT:
+        return integral(value, type, Long.MIN_VALUE, Long.MAX_VALUE);
+      case REAL:
+      case FLOAT:
+        return value instanceof Number ? ((Number) value).floatValue() : Float.parseFloat(text(value, type));
+      case DOUBLE:
+        return value instanceof Number ? ((Number) value).doubleValue()
+            : Double.parseDouble(text(value, type));
+      case DECIMAL:
+        return decimal(value, type).setScale(type.getScale(), RoundingMode.HALF_UP);
+      case CHAR:
+      case VARCHAR:
+        return value.toString();
+      case BINARY:
+      case VARBINARY:
+        if (value instanceof ByteString) {
+          return value;
+        }
+        if (value instanceof byte[]) {
+          return new ByteString((byte[]) value);
+        }
+        throw badValue(value, type);
+      case DATE:
+        if (value instanceof Number) {
+          return ((Number) value).intValue();
+        }
+        if (value instanceof LocalDate) {
+          return (int) ((LocalDate) value).toEpochDay();
+        }
+        try {
+          return (int) LocalDate.parse(value.toString().trim()).toEpochDay();
+        } catch (DateTimeParseException e) {
+          throw badDatetime(value, type, e);
+        }
+      case TIMESTAMP:
+        return timestamp(value, type, zone);
+      default:
+        throw new OneLakeException(OneLakeException.FEATURE_NOT_SUPPORTED,
+            "Batch parameters of type " + type.getFullTypeString() + " are not supported yet");
+    }
+  }
+
+  /** Wall-clock milliseconds of the session time zone, as Calcite carries TIMESTAMP. */
+  private static long timestamp(Object value, RelDataType type, ZoneId zone) {
+    if (value instanceof Number) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof LocalDateTime) {
+      return ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    if (value instanceof Instant) {
+      return LocalDateTime.ofInstant((Instant) value, zone).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    if (value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+      Instant instant = value instanceof OffsetDateTime ? ((OffsetDateTime) value).toInstant()
+          : ((ZonedDateTime) value).toInstant();
+      return LocalDateTime.ofInstant(instant, zone).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    try {
+      return LocalDateTime.parse(value.toString().trim().replace(' ', 'T'))
+          .toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw badDatetime(value, type, e);
+    }
+  }
+
+  private static long integral(Object value, RelDataType type, long min, long max) {
+    BigDecimal number = decimal(value, type);
+    BigDecimal integral;
+    try {
+      integral = number.setScale(0, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      // SQL casts truncate fractions towards zero when a decimal is assigned to an integer column.
+      integral = number.setScale(0, RoundingMode.DOWN);
+    }
+    if (integral.compareTo(BigDecimal.valueOf(min)) < 0 || integral.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE,
+          "Value " + value + " is out of range for " + type.getSqlTypeName());
+    }
+    return integral.longValue();
+  }
+
+  private static BigDecimal decimal(Object value, RelDataType type) {
+    if (value instanceof BigDecimal) {
+      return (BigDecimal) value;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return new BigDecimal(value.toString());
+    }
+    if (value instanceof Number) {
+      return BigDecimal.valueOf(((Number) value).longValue());
+    }
+    try {
+      return new BigDecimal(text(value, type));
+    } catch (NumberFormatException e) {
+      throw badValue(value, type);
+    }
+  }
+
+  private static String text(Object value, RelDataType type) {
+    if (value instanceof String) {
+      return ((String) value).trim();
+    }
+    throw badValue(value, type);
+  }
+
+  private static OneLakeException badValue(Object value, RelDataType type) {
+    return new OneLakeException(OneLakeException.INVALID_CAST,
+        "Cannot convert '" + value + "' to " + type.getSqlTypeName());
+  }
+
+  private static OneLakeException badDatetime(Object value, RelDataType type, Exception cause) {
+    return new OneLakeException(OneLakeException.INVALID_DATETIME,
+        "Cannot convert '" + value + "' to " + type.getSqlTypeName(), cause);
+  }
+}

@@ -29,9 +29,6 @@ public final class InsertExecutor {
   /** Runs the statement; returns the number of rows inserted. */
   public long execute(InsertSpec spec, DataContext context) {
     SessionSettings settings = session.settings();
-    if (settings.flag(SessionSetting.SAFE_CAST)) {
-      throw OneLakeException.unsupported("INSERT with onelake_safe_cast = true");
-    }
     Snapshot snapshot = currentSnapshot(spec);
     String mode = spec.overwrite() ? "overwrite" : settings.get(SessionSetting.INSERT_MODE);
     switch (mode) {
@@ -111,7 +108,7 @@ public final class InsertExecutor {
   private long writeRows(DeltaWriter writer, InsertSpec spec, Snapshot snapshot, DataContext context) {
     KernelRowConverter converter = new KernelRowConverter(snapshot.getSchema(),
         spec.rows().rowType().getFieldList().stream().map(RelDataTypeField::getType).toList(),
-        session.timeZone());
+        session.timeZone(), spec.safeCast());
     long before = writer.rowCount();
     try (Enumerator<Object> rows = spec.rows().rows(context).enumerator()) {
       while (rows.moveNext()) {

@@ -9,10 +9,11 @@ import io.onelake.catalog.DeltaTable;
 
 /**
  * An INSERT statement: the target table as the statement pinned it, the rows to write (already arranged
- * in the table's column order and cast to the column types), and whether they replace the table's rows
- * (INSERT OVERWRITE).
+ * in the table's column order and cast to the column types), whether they replace the table's rows
+ * (INSERT OVERWRITE), and whether values that do not fit become NULL (onelake_safe_cast when the
+ * statement was prepared).
  */
-public record InsertSpec(DeltaTable target, QueryRows rows, boolean overwrite) {
+public record InsertSpec(DeltaTable target, QueryRows rows, boolean overwrite, boolean safeCast) {
   public InsertSpec {
     requireNonNull(target, "target");
     requireNonNull(rows, "rows");

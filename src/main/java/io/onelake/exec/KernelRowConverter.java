@@ -40,8 +40,15 @@ final class KernelRowConverter {
   private final StructType schema;
   private final List<RelDataType> sourceTypes;
   private final ZoneId zone;
+  private final boolean safe;
 
   KernelRowConverter(StructType schema, List<RelDataType> sourceTypes, ZoneId zone) {
+    this(schema, sourceTypes, zone, false);
+  }
+
+  /** @param safe values that do not fit the column become NULL instead of an error (onelake_safe_cast) */
+  KernelRowConverter(StructType schema, List<RelDataType> sourceTypes, ZoneId zone, boolean safe) {
+    this.safe = safe;
     this.schema = requireNonNull(schema, "schema");
     this.sourceTypes = List.copyOf(sourceTypes);
     this.zone = requireNonNull(zone, "zone");
@@ -56,17 +63,26 @@ final class KernelRowConverter {
     Object[] result = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
       StructField field = schema.at(i);
-      Object value = values[i];
-      if (value == null) {
-        if (!field.isNullable()) {
-          throw new OneLakeException(OneLakeException.NOT_NULL_VIOLATION,
-              "NULL value in column " + field.getName() + " violates its NOT NULL constraint");
-        }
-        continue;
+      Object value = values[i] == null ? null
+          : convertOrNull(values[i], field.getDataType(), sourceTypes.get(i));
+      if (value == null && !field.isNullable()) {
+        throw new OneLakeException(OneLakeException.NOT_NULL_VIOLATION,
+            "NULL value in column " + field.getName() + " violates its NOT NULL constraint");
       }
-      result[i] = convert(value, field.getDataType(), sourceTypes.get(i));
+      result[i] = value;
     }
     return result;
+  }
+
+  private Object convertOrNull(Object value, DataType type, RelDataType sourceType) {
+    try {
+      return convert(value, type, sourceType);
+    } catch (OneLakeException e) {
+      if (safe && OneLakeException.NUMERIC_OUT_OF_RANGE.equals(e.sqlState())) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /** An integer value that must fit the column (22003 otherwise); decimals are truncated as SQL does. */

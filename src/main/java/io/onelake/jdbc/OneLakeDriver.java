@@ -130,6 +130,8 @@ public final class OneLakeDriver extends Driver {
     properties.setProperty("parserFactory", "io.onelake.sql.OneLakeParserFactory#INSTANCE");
     properties.setProperty("typeSystem", OneLakeTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("caseSensitive", "false");
+    // The MSSQL library brings TRY_CAST, which INSERT uses under onelake_safe_cast.
+    properties.setProperty("fun", "standard,mssql");
     properties.setProperty("unquotedCasing", "UNCHANGED");
     properties.setProperty("quotedCasing", "UNCHANGED");
     String quoting = url.get(ConnectionProperty.QUOTING);

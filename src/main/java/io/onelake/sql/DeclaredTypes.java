@@ -36,7 +36,6 @@ import org.apache.calcite.sql.SqlRowTypeNameSpec;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.SqlMapTypeNameSpec;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Delta types for the column types written in CREATE TABLE, in SQL and in Spark spelling: INT/INTEGER,

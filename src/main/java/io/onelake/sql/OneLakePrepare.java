@@ -54,7 +54,9 @@ import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.calcite.sql.ddl.SqlTruncateTable;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -181,11 +183,13 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     int sourceWidth = insert.getTargetColumnList() == null ? tableFields.size()
         : insert.getTargetColumnList().size();
 
+    // TRY_CAST instead of CAST: values that do not convert become NULL (onelake_safe_cast).
+    boolean safe = session.settings().flag(SessionSetting.SAFE_CAST);
     SqlNode source = insert.getSource();
     SqlNode rowsQuery;
     CommandSignature.BatchCommand batch = null;
     if (source.getKind() == SqlKind.VALUES) {
-      batch = bulkBatch(session, source, target, tableType, sourcePositions, overwrite);
+      batch = safe ? null : bulkBatch(session, source, target, tableType, sourcePositions, overwrite);
       List<SqlNode> rows = new ArrayList<>();
       for (SqlNode row : ((SqlCall) source).getOperandList()) {
         List<SqlNode> values = ((SqlCall) row).getOperandList();
@@ -198,7 +202,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         for (int i = 0; i < tableFields.size(); i++) {
           SqlNode value = sourcePositions[i] >= 0 ? values.get(sourcePositions[i])
               : SqlLiteral.createNull(POS);
-          cast.add(castTo(value, tableFields.get(i).getType()));
+          cast.add(castTo(value, tableFields.get(i).getType(), safe));
         }
         rows.add(SqlStdOperatorTable.ROW.createCall(POS, cast));
       }
@@ -229,13 +233,13 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         RelDataType targetType = tableFields.get(i).getType();
         SqlNode value;
         if (sourcePositions[i] < 0) {
-          value = castTo(SqlLiteral.createNull(POS), targetType);
+          value = castTo(SqlLiteral.createNull(POS), targetType, false);
         } else {
           value = new SqlIdentifier(List.of("q", "c" + sourcePositions[i]), POS);
           RelDataType sourceType = sourceFields.get(sourcePositions[i]).getType();
           // A cast to the type the value already has costs per row (decimals are rescaled).
           if (!SqlTypeUtil.equalSansNullability(context.getTypeFactory(), sourceType, targetType)) {
-            value = castTo(value, targetType);
+            value = castTo(value, targetType, safe);
           }
         }
         select.add(SqlStdOperatorTable.AS.createCall(POS, value, new SqlIdentifier("c" + i, POS)));
@@ -245,7 +249,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     PreparedQuery prepared = prepareQuery(context, rowsQuery);
     InsertExecutor executor = new InsertExecutor(session);
-    InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite);
+    InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite, safe);
     return CommandSignature.update(sql, prepared.signature().parameters, context.getRootSchema(),
         dataContext -> executor.execute(spec, dataContext), batch);
   }
@@ -299,7 +303,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
           });
         }
       };
-      long inserted = executor.execute(new InsertSpec(target, queryRows, false), null);
+      long inserted = executor.execute(new InsertSpec(target, queryRows, false, false), null);
       long[] counts = new long[parameterSets.size()];
       java.util.Arrays.fill(counts, inserted == parameterSets.size() ? 1 : 0);
       return counts;
@@ -371,7 +375,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
    * value as DECIMAL(38, 0) instead, and the writer narrows it with a range check: Calcite's runtime
    * narrows integers silently (300 would become 44 in a TINYINT).
    */
-  private static SqlNode castTo(SqlNode value, RelDataType type) {
+  private static SqlNode castTo(SqlNode value, RelDataType type, boolean safe) {
+    SqlOperator cast = safe ? SqlLibraryOperators.TRY_CAST : SqlStdOperatorTable.CAST;
     SqlTypeName typeName = type.getSqlTypeName();
     if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
       return value;
@@ -382,11 +387,11 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
           ? SqlStdOperatorTable.CAST.createCall(POS, value, new SqlDataTypeSpec(
               new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.BIGINT, POS), POS))
           : value;
-      return SqlStdOperatorTable.CAST.createCall(POS, typed, new SqlDataTypeSpec(
+      return cast.createCall(POS, typed, new SqlDataTypeSpec(
           new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, 38, 0, POS), POS));
     }
     SqlDataTypeSpec spec = SqlTypeUtil.convertTypeToSpec(type, null, -1, -1);
-    return SqlStdOperatorTable.CAST.createCall(POS, value, spec);
+    return cast.createCall(POS, value, spec);
   }
 
   /** Prepares a query through Calcite (unparsed in the connection's quoting, then planned). */

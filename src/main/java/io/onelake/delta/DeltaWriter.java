@@ -45,6 +45,7 @@ public final class DeltaWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
   /** Partitions written at the same time; the least recently used one is closed beyond that. */
   private static final int MAX_OPEN_PARTITIONS = 16;
+  private static final int INITIAL_CAPACITY = 64;
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   private final DeltaLake lake;
@@ -343,32 +344,47 @@ public final class DeltaWriter implements AutoCloseable {
   private final class OpenPartition {
     private final List<Object> key;
     private PartitionSink sink;
-    private List<Object[]> buffer = new ArrayList<>();
+    /** Values column by column, so that a full batch becomes column vectors without a copy. */
+    private Object[][] columns;
+    private int size;
     private Object[] firstRow;
 
     OpenPartition(List<Object> key) {
       this.key = key;
+      this.columns = newColumns(Math.min(batchRows, INITIAL_CAPACITY));
     }
 
     void add(Object[] row) {
       if (firstRow == null) {
         firstRow = row;
       }
-      buffer.add(row);
-      if (buffer.size() >= batchRows) {
+      if (size == columns[0].length) {
+        // Small statements stay small; big ones grow to the batch size once.
+        int capacity = Math.min(batchRows, size * 2);
+        for (int column = 0; column < columns.length; column++) {
+          columns[column] = java.util.Arrays.copyOf(columns[column], capacity);
+        }
+      }
+      for (int column = 0; column < row.length; column++) {
+        columns[column][size] = row[column];
+      }
+      size++;
+      if (size >= batchRows) {
         flush();
       }
     }
 
     private void flush() {
-      if (buffer.isEmpty()) {
+      if (size == 0) {
         return;
       }
       if (sink == null) {
         sink = new PartitionSink(executor, engine, transactionState, partitionValues(firstRow));
       }
-      sink.put(PartitionSink.unfiltered(VectorBatch.ofRows(schema, buffer)));
-      buffer = new ArrayList<>();
+      sink.put(PartitionSink.unfiltered(VectorBatch.ofColumns(schema, columns, size)));
+      // The writer thread still reads the handed-over arrays; the next batch gets new ones.
+      columns = newColumns(batchRows);
+      size = 0;
     }
 
     List<Row> finish() {
@@ -378,10 +394,14 @@ public final class DeltaWriter implements AutoCloseable {
 
     /** Drops buffered rows; a partition whose rows were all still buffered has no sink yet. */
     void cancel() {
-      buffer = new ArrayList<>();
+      size = 0;
       if (sink != null) {
         sink.cancel();
       }
+    }
+
+    private Object[][] newColumns(int capacity) {
+      return new Object[Math.max(1, schema.length())][capacity];
     }
 
     @Override

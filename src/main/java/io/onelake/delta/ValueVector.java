@@ -169,17 +169,4 @@ final class ValueVector implements ColumnVector {
     return new ValueVector(structType.at(ordinal).getDataType(), childValues, size);
   }
 
-  /** Splits row-major values into one vector per top-level column. */
-  static List<ColumnVector> columns(StructType schema, List<Object[]> rows) {
-    int size = rows.size();
-    List<ColumnVector> vectors = new ArrayList<>(schema.length());
-    for (int column = 0; column < schema.length(); column++) {
-      Object[] values = new Object[size];
-      for (int row = 0; row < size; row++) {
-        values[row] = rows.get(row)[column];
-      }
-      vectors.add(new ValueVector(schema.at(column).getDataType(), values, size));
-    }
-    return vectors;
-  }
 }

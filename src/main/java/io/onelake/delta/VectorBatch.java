@@ -32,8 +32,13 @@ final class VectorBatch implements ColumnarBatch {
     }
   }
 
-  static VectorBatch ofRows(StructType schema, List<Object[]> rows) {
-    return new VectorBatch(schema, ValueVector.columns(schema, rows), rows.size());
+  /** A batch over column arrays, of which the first {@code size} values count. */
+  static VectorBatch ofColumns(StructType schema, Object[][] columns, int size) {
+    List<ColumnVector> vectors = new ArrayList<>(columns.length);
+    for (int column = 0; column < columns.length; column++) {
+      vectors.add(new ValueVector(schema.at(column).getDataType(), columns[column], size));
+    }
+    return new VectorBatch(schema, vectors, size);
   }
 
   @Override

@@ -31,6 +31,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ final class LakehouseMetadata {
     rows.add(typeRow("ARRAY", Types.ARRAY, null, null, null, null, false, none, null, null, null));
     rows.add(typeRow("MAP", Types.JAVA_OBJECT, null, null, null, null, false, none, null, null, null));
     rows.add(typeRow("STRUCT", Types.STRUCT, null, null, null, null, false, none, null, null, null));
-    rows.sort(java.util.Comparator.comparingInt(row -> (Integer) row[1]));
+    rows.sort(Comparator.comparingInt(row -> (Integer) row[1]));
     Object[][] spec = {{"TYPE_NAME", String.class}, {"DATA_TYPE", Integer.class},
         {"PRECISION", Integer.class}, {"LITERAL_PREFIX", String.class}, {"LITERAL_SUFFIX", String.class},
         {"CREATE_PARAMS", String.class}, {"NULLABLE", Short.class}, {"CASE_SENSITIVE", Boolean.class},

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -162,7 +163,7 @@ class OneLakeDataSourceTest {
       out.writeObject(ds);
     }
     OneLakeDataSource copy;
-    try (ObjectInputStream in = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       copy = (OneLakeDataSource) in.readObject();
     }
     try (Connection c = copy.getConnection()) {
@@ -236,6 +237,18 @@ class OneLakeDataSourceTest {
     assertEquals(2, events.closed.get());
     pooled.close();
     assertThrows(SQLException.class, pooled::getConnection);
+  }
+
+  @Test
+  void hikariConfiguresTheBeanByClassNameAndProperties() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setDataSourceClassName(OneLakeDataSource.class.getName());
+    config.addDataSourceProperty("location", "file:" + lake);
+    config.addDataSourceProperty("onelakeParquetCompression", "gzip");
+    config.setMaximumPoolSize(1);
+    try (HikariDataSource pool = new HikariDataSource(config); Connection c = pool.getConnection()) {
+      assertEquals("gzip", setting(c, "onelake_parquet_compression"));
+    }
   }
 
   @Test

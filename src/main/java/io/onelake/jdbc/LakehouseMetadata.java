@@ -31,6 +31,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,64 @@ final class LakehouseMetadata {
     List<Object[]> rows = new ArrayList<>();
     rows.add(new Object[] {"TABLE"});
     return resultSet(List.of(string("TABLE_TYPE", 0)), rows);
+  }
+
+  /**
+   * The types a column can have (SPEC §3), one row each, sorted by DATA_TYPE as JDBC requires. Only
+   * types that CREATE TABLE accepts and Delta can store are listed, so tools never offer one that fails.
+   */
+  Meta.MetaResultSet typeInfo() {
+    final short searchable = (short) DatabaseMetaData.typeSearchable;
+    final short basic = (short) DatabaseMetaData.typePredBasic;
+    final short none = (short) DatabaseMetaData.typePredNone;
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(typeRow("BOOLEAN", Types.BOOLEAN, 1, null, null, null, false, basic, null, null, null));
+    rows.add(typeRow("TINYINT", Types.TINYINT, 3, null, null, null, false, searchable, 0, 0, 10));
+    rows.add(typeRow("SMALLINT", Types.SMALLINT, 5, null, null, null, false, searchable, 0, 0, 10));
+    rows.add(typeRow("INTEGER", Types.INTEGER, 10, null, null, null, false, searchable, 0, 0, 10));
+    rows.add(typeRow("BIGINT", Types.BIGINT, 19, null, null, null, false, searchable, 0, 0, 10));
+    // Precision in decimal digits (radix 10), matching what getColumns reports for these columns.
+    rows.add(typeRow("REAL", Types.REAL, 7, null, null, null, false, searchable, null, null, 10));
+    rows.add(typeRow("DOUBLE", Types.DOUBLE, 15, null, null, null, false, searchable, null, null, 10));
+    rows.add(typeRow("DECIMAL", Types.DECIMAL, 38, null, null, "precision,scale", false, searchable,
+        0, 38, 10));
+    // Delta strings and binaries have no declared length.
+    rows.add(typeRow("VARCHAR", Types.VARCHAR, Integer.MAX_VALUE, "'", "'", null, true, searchable,
+        null, null, null));
+    rows.add(typeRow("VARBINARY", Types.VARBINARY, Integer.MAX_VALUE, "X'", "'", null, false, basic,
+        null, null, null));
+    rows.add(typeRow("DATE", Types.DATE, 10, "DATE '", "'", null, false, searchable, null, null,
+        null));
+    // Delta timestamps are always microseconds: 'yyyy-MM-dd HH:mm:ss.SSSSSS' is 26 characters.
+    rows.add(typeRow("TIMESTAMP", Types.TIMESTAMP, 26, "TIMESTAMP '", "'", null, false, searchable,
+        6, 6, null));
+    // Nested types cannot be compared in a WHERE clause.
+    rows.add(typeRow("ARRAY", Types.ARRAY, null, null, null, null, false, none, null, null, null));
+    rows.add(typeRow("MAP", Types.JAVA_OBJECT, null, null, null, null, false, none, null, null, null));
+    rows.add(typeRow("STRUCT", Types.STRUCT, null, null, null, null, false, none, null, null, null));
+    rows.sort(Comparator.comparingInt(row -> (Integer) row[1]));
+    Object[][] spec = {{"TYPE_NAME", String.class}, {"DATA_TYPE", Integer.class},
+        {"PRECISION", Integer.class}, {"LITERAL_PREFIX", String.class}, {"LITERAL_SUFFIX", String.class},
+        {"CREATE_PARAMS", String.class}, {"NULLABLE", Short.class}, {"CASE_SENSITIVE", Boolean.class},
+        {"SEARCHABLE", Short.class}, {"UNSIGNED_ATTRIBUTE", Boolean.class},
+        {"FIXED_PREC_SCALE", Boolean.class}, {"AUTO_INCREMENT", Boolean.class},
+        {"LOCAL_TYPE_NAME", String.class}, {"MINIMUM_SCALE", Short.class},
+        {"MAXIMUM_SCALE", Short.class}, {"SQL_DATA_TYPE", Integer.class},
+        {"SQL_DATETIME_SUB", Integer.class}, {"NUM_PREC_RADIX", Integer.class}};
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (int i = 0; i < spec.length; i++) {
+      columns.add(MetaImpl.columnMetaData((String) spec[i][0], i, (Class<?>) spec[i][1], true));
+    }
+    return resultSet(columns, rows);
+  }
+
+  private static Object[] typeRow(String name, int dataType, Integer precision, String prefix,
+      String suffix, String createParams, boolean caseSensitive, short searchable, Integer minScale,
+      Integer maxScale, Integer radix) {
+    return new Object[] {name, dataType, precision, prefix, suffix, createParams,
+        (short) DatabaseMetaData.typeNullable, caseSensitive, searchable, false, false, false, name,
+        minScale == null ? null : minScale.shortValue(), maxScale == null ? null : maxScale.shortValue(),
+        null, null, radix};
   }
 
   Meta.MetaResultSet tables(String catalogName, Meta.Pat schemaPattern, Meta.Pat tablePattern,

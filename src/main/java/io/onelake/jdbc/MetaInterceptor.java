@@ -91,6 +91,8 @@ final class MetaInterceptor implements InvocationHandler {
               (Meta.Pat) args[4]);
         case "getTableTypes":
           return metadata.tableTypes();
+        case "getTypeInfo":
+          return metadata.typeInfo();
         case "connectionSync":
           syncAutoCommit((Meta.ConnectionProperties) args[1]);
           return call(method, args);

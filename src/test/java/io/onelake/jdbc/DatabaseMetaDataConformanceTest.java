@@ -12,12 +12,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,5 +148,42 @@ class DatabaseMetaDataConformanceTest {
         assertFalse(rs.next());
       }
     }
+  }
+
+  /** Tools list these on their "driver properties" tab; every one must be accepted by connect(). */
+  @Test
+  void propertyInfoListsExactlyTheAcceptedProperties() throws Exception {
+    String url = "jdbc:onelake:file:" + lakehouse;
+    Properties given = new Properties();
+    given.setProperty("timeZone", "UTC");
+    DriverPropertyInfo[] infos = DriverManager.getDriver(url).getPropertyInfo(url, given);
+    Map<String, DriverPropertyInfo> byName = Stream.of(infos)
+        .collect(Collectors.toMap(p -> p.name, Function.identity()));
+    assertEquals(ConnectionProperty.allNames(), byName.keySet());
+    assertTrue(byName.keySet().containsAll(List.of("accountKey", "sasToken", "timeZone", "quoting",
+        "onelake_parquet_compression", "onelake_metadata_cache_ttl")));
+    assertEquals("UTC", byName.get("timeZone").value);
+    assertEquals("snappy", byName.get("onelake_parquet_compression").value);
+    assertFalse(byName.get("accountKey").required);
+    // Every listed property with its listed value is accepted (local folder: no secrets needed).
+    Properties all = new Properties();
+    for (DriverPropertyInfo info : infos) {
+      if (info.value != null) {
+        all.setProperty(info.name, info.value);
+      }
+    }
+    try (Connection connection = DriverManager.getConnection(url, all)) {
+      assertEquals("orders", tableNames(connection).get(0));
+    }
+  }
+
+  private static List<String> tableNames(Connection connection) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", null)) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    return names;
   }
 }

@@ -11,9 +11,11 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.jdbc.OneLakeStatements;
@@ -104,6 +106,7 @@ final class MetaInterceptor implements InvocationHandler {
           return null;
         case "closeConnection":
           try {
+            closeStatements();
             return call(method, args);
           } finally {
             session.close();
@@ -123,6 +126,20 @@ final class MetaInterceptor implements InvocationHandler {
         throw failure;
       }
       throw SqlErrors.translate(failure);
+    }
+  }
+
+  /**
+   * Closes the connection's statements (and their result sets), as JDBC requires of
+   * Connection.close(). Avatica leaves them open, so that a PreparedStatement could still run.
+   */
+  private void closeStatements() {
+    for (AvaticaStatement statement : List.copyOf(connection.statementMap.values())) {
+      try {
+        statement.close();
+      } catch (SQLException | RuntimeException e) {
+        // The connection is closing anyway; the session releases what is left.
+      }
     }
   }
 

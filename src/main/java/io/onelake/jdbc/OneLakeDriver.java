@@ -10,12 +10,16 @@ import io.onelake.catalog.LakehouseCatalog;
 import io.onelake.catalog.LakehouseSchema;
 import io.onelake.catalog.TimeTravelMacro;
 import io.onelake.exec.Session;
+import io.onelake.exec.SessionSetting;
 import io.onelake.sql.OneLakePrepare;
 import io.onelake.sql.OneLakeTypeFactory;
 import io.onelake.sql.OneLakeTypeSystem;
 import io.onelake.sql.parser.TimeTravelCalls;
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -76,6 +80,25 @@ public final class OneLakeDriver extends Driver {
   @Override
   public CalcitePrepare createPrepare() {
     return new OneLakePrepare();
+  }
+
+  /**
+   * The properties this driver accepts, as tools such as DBeaver list them. Calcite's own list (its
+   * and Avatica's enum names) would only offer properties that connect() rejects as unknown.
+   */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    List<DriverPropertyInfo> properties = new ArrayList<>();
+    for (String name : ConnectionProperty.allNames()) {
+      String given = info == null ? null : info.getProperty(name);
+      if (given == null) {
+        given = SessionSetting.byName(name).map(SessionSetting::defaultValue).orElse(null);
+      }
+      DriverPropertyInfo property = new DriverPropertyInfo(name, given);
+      property.required = false;
+      properties.add(property);
+    }
+    return properties.toArray(new DriverPropertyInfo[0]);
   }
 
   @Override

@@ -100,16 +100,9 @@ final class BlobSeekableInputStream extends SeekableInputStream {
 
   @Override
   public void readFully(byte[] b, int off, int len) throws IOException {
-    checkFromIndexSize(off, len, b.length);
-    int done = 0;
-    while (done < len) {
-      int n = read(b, off + done, len - done);
-      if (n < 0) {
-        throw new EOFException("reached end of " + path + " after " + done + " of " + len + " bytes");
-      }
-      done += n;
-    }
+    ReadFully.readFully(this, b, off, len, path);
   }
+
 
   @Override
   public long skip(long n) throws IOException {

@@ -61,16 +61,9 @@ final class LocalSeekableInputStream extends SeekableInputStream {
 
   @Override
   public void readFully(byte[] b, int off, int len) throws IOException {
-    checkFromIndexSize(off, len, b.length);
-    int done = 0;
-    while (done < len) {
-      int n = read(b, off + done, len - done);
-      if (n < 0) {
-        throw new EOFException("reached end of file after " + done + " of " + len + " bytes at position " + pos);
-      }
-      done += n;
-    }
+    ReadFully.readFully(this, b, off, len, "file at position " + pos);
   }
+
 
   @Override
   public long skip(long n) throws IOException {

@@ -6,7 +6,6 @@ package io.onelake.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.Snapshot;
-import io.onelake.delta.DeltaTableStats;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptTable;
@@ -76,7 +75,7 @@ public final class DeltaTable extends AbstractTable implements TranslatableTable
   public Statistic getStatistic() {
     Long count = rowCount;
     if (count == null) {
-      count = DeltaTableStats.rowCount(catalog.lake().engine(), snapshot()).orElse(-1L);
+      count = catalog.lake().rowCount(snapshot()).orElse(-1L);
       rowCount = count;
     }
     return count >= 0 ? Statistics.of(count, List.of()) : Statistics.UNKNOWN;

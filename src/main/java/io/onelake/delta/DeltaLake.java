@@ -24,10 +24,13 @@ import java.util.concurrent.ConcurrentMap;
 public final class DeltaLake {
   /** Recorded in every commit's engineInfo (Kernel prefixes its own version). */
   public static final String ENGINE_INFO = OneLakeVersion.NAME + "/" + OneLakeVersion.VERSION;
+  private static final int MAX_CACHED_COUNTS = 1024;
 
   private final FileIO fileIO;
   private final Engine engine;
   private final ConcurrentMap<String, CachedSnapshot> latest = new ConcurrentHashMap<>();
+  /** Row counts by table version: the planner asks for them on every statement. */
+  private final ConcurrentMap<String, Optional<Long>> rowCounts = new ConcurrentHashMap<>();
 
   public DeltaLake(FileIO fileIO) {
     this.fileIO = requireNonNull(fileIO, "fileIO");
@@ -73,6 +76,18 @@ public final class DeltaLake {
   public Snapshot atTimestamp(String tablePath, long epochMillis) {
     Snapshot newest = TableManager.loadSnapshot(tablePath).build(engine);
     return TableManager.loadSnapshot(tablePath).atTimestamp(epochMillis, newest).build(engine);
+  }
+
+  /**
+   * The table's row count from the log statistics of the version, computed once per version (the
+   * planner asks on every statement, and replaying the log's file list is not free).
+   */
+  public Optional<Long> rowCount(Snapshot snapshot) {
+    if (rowCounts.size() > MAX_CACHED_COUNTS) {
+      rowCounts.clear();
+    }
+    return rowCounts.computeIfAbsent(snapshot.getPath() + "@" + snapshot.getVersion(),
+        key -> DeltaTableStats.rowCount(engine, snapshot));
   }
 
   /** Forgets the cached snapshot after this connection changed the table. */

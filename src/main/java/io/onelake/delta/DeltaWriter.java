@@ -13,6 +13,7 @@ import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.CommitStateUnknownException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.expressions.Column;
@@ -216,6 +217,12 @@ public final class DeltaWriter implements AutoCloseable {
           throw e; // appends are retried by Kernel; a lost CREATE race is the caller's to report
         }
         throw new WriteConflictException(tablePath, transaction.getReadTableVersion(), e);
+      } catch (CommitStateUnknownException e) {
+        // An earlier attempt may have landed and reference the files: keep them (never delete what a
+        // commit may use) and let the caller find out from the table.
+        finished = true;
+        lake.invalidate(tablePath);
+        throw new CommitOutcomeUnknownException(tablePath, e);
       }
       finished = true;
       runPostCommitHooks(result);

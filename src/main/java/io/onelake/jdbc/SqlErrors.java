@@ -29,6 +29,8 @@ public final class SqlErrors {
   static final String CANCELLED = "57014";
   static final String IO_ERROR = "58030";
   static final String GENERAL = "HY000";
+  /** Statement completion unknown. */
+  static final String COMPLETION_UNKNOWN = "40003";
 
   private SqlErrors() {}
 
@@ -72,6 +74,9 @@ public final class SqlErrors {
       }
       if (t instanceof SqlParseException) {
         return new Classified(OneLakeException.SYNTAX, t.getMessage());
+      }
+      if (t instanceof io.onelake.delta.CommitOutcomeUnknownException) {
+        return new Classified(COMPLETION_UNKNOWN, t.getMessage());
       }
       if (t instanceof io.onelake.delta.WriteConflictException) {
         return new Classified(OneLakeException.SERIALIZATION_FAILURE, t.getMessage());

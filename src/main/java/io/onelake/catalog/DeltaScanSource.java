@@ -56,16 +56,21 @@ public final class DeltaScanSource {
 
   public Enumerable<Object> bind(DataContext context) {
     AtomicBoolean cancelFlag = context == null ? null : DataContext.Variable.CANCEL_FLAG.get(context);
+    // Statement.setQueryTimeout: Calcite hands the timeout over but nothing in its runtime checks it.
+    Long timeoutMillis = context == null ? null : DataContext.Variable.TIMEOUT.get(context);
+    long deadline = timeoutMillis == null || timeoutMillis <= 0 ? Long.MAX_VALUE
+        : System.nanoTime() + timeoutMillis * 1_000_000L;
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RowEnumerator(cancelFlag);
+        return new RowEnumerator(cancelFlag, deadline);
       }
     };
   }
 
   private final class RowEnumerator implements Enumerator<Object> {
     private final AtomicBoolean cancelFlag;
+    private final long deadline;
     private final KernelValues.ValueReader[] readers;
     private CloseableIterator<FilteredColumnarBatch> batches;
     private ColumnVector[] vectors;
@@ -76,8 +81,9 @@ public final class DeltaScanSource {
     private boolean positioned;
     private long returned;
 
-    RowEnumerator(AtomicBoolean cancelFlag) {
+    RowEnumerator(AtomicBoolean cancelFlag, long deadline) {
       this.cancelFlag = cancelFlag;
+      this.deadline = deadline;
       this.readers = new KernelValues.ValueReader[readSchema.length()];
       for (int i = 0; i < readers.length; i++) {
         readers[i] = KernelValues.reader(readSchema.at(i).getDataType(), table.catalog().timeZone());
@@ -96,7 +102,10 @@ public final class DeltaScanSource {
     @Override
     public boolean moveNext() {
       if (cancelFlag != null && cancelFlag.get()) {
-        throw new StatementCancelledException();
+        throw new StatementCancelledException("The statement was cancelled");
+      }
+      if (deadline != Long.MAX_VALUE && System.nanoTime() > deadline) {
+        throw new StatementCancelledException("The statement ran longer than its query timeout");
       }
       if (returned >= limit) {
         current = null;
@@ -168,8 +177,8 @@ public final class DeltaScanSource {
   public static final class StatementCancelledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StatementCancelledException() {
-      super("The statement was cancelled");
+    StatementCancelledException(String message) {
+      super(message);
     }
   }
 }

@@ -48,7 +48,7 @@ final class DeltaScanRules {
       if (used.isEmpty()) {
         // COUNT(*) and the like still need one row per table row; read the cheapest column:
         // a partition column comes from the log, not from the data files.
-        used = ImmutableBitSet.of(cheapestColumn(scan));
+        used = ImmutableBitSet.of(DeltaTableScan.cheapestColumn(scan.deltaTable()));
       }
       List<Integer> kept = used.asList();
       int[] ordinals = new int[kept.size()];
@@ -90,18 +90,6 @@ final class DeltaScanRules {
     }
   }
 
-  private static int cheapestColumn(DeltaTableScan scan) {
-    List<String> partitionColumns = scan.deltaTable().snapshot().getPartitionColumnNames();
-    List<String> names = scan.getRowType().getFieldNames();
-    for (int i = 0; i < names.size(); i++) {
-      for (String partitionColumn : partitionColumns) {
-        if (partitionColumn.equalsIgnoreCase(names.get(i))) {
-          return i;
-        }
-      }
-    }
-    return 0;
-  }
 
   /** Filter(scan) also hands what Kernel can use for skipping to the scan; the Filter stays. */
   private static final class FilterIntoScan extends RelOptRule {

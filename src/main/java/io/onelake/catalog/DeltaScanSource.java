@@ -5,6 +5,7 @@ package io.onelake.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.DataContext;
@@ -29,20 +31,29 @@ import org.apache.calcite.linq4j.Enumerator;
  * LIMIT does) stops reading; the statement's cancel flag is honoured between rows.
  */
 public final class DeltaScanSource {
+  /** An output that is the row's data file ({@link DeltaTable#FILE_COLUMN}). */
+  static final int FILE = -1;
+  /** An output that is the row's position in its file ({@link DeltaTable#ROW_INDEX_COLUMN}). */
+  static final int ROW_INDEX = -2;
+
   private final DeltaTable table;
   private final StructType readSchema;
+  private final int[] outputs;
   private final Optional<Predicate> filter;
   private final boolean scalar;
   private final long limit;
   private final AtomicLong filesOpened = new AtomicLong();
 
   /**
+   * @param outputs for each output column the index of the read column it is, or {@link #FILE} or
+   *     {@link #ROW_INDEX}
    * @param scalar rows of one column are that column's bare value instead of an Object[]
    * @param limit the most rows anyone will ask for; reading stops there instead of opening the next file
    */
-  DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter, boolean scalar,
-      long limit) {
+  DeltaScanSource(DeltaTable table, StructType readSchema, int[] outputs, Optional<Predicate> filter,
+      boolean scalar, long limit) {
     this.table = requireNonNull(table, "table");
+    this.outputs = outputs.clone();
     this.scalar = scalar;
     this.limit = limit;
     this.readSchema = requireNonNull(readSchema, "readSchema");
@@ -63,16 +74,24 @@ public final class DeltaScanSource {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RowEnumerator(cancelFlag, deadline);
+        // The version and files to read are decided when rows are first asked for, not at planning.
+        Snapshot snapshot = table.snapshotFor(context);
+        Optional<Set<String>> files = table.hasRowIdentity()
+            ? DmlScope.of(context).files() : Optional.empty();
+        return new RowEnumerator(snapshot, files, cancelFlag, deadline);
       }
     };
   }
 
   private final class RowEnumerator implements Enumerator<Object> {
+    private final Snapshot snapshot;
+    private final Optional<Set<String>> files;
     private final AtomicBoolean cancelFlag;
     private final long deadline;
     private final KernelValues.ValueReader[] readers;
-    private CloseableIterator<FilteredColumnarBatch> batches;
+    private CloseableIterator<DeltaScan.FileBatch> batches;
+    private String file;
+    private long firstRowIndex;
     private ColumnVector[] vectors;
     private ColumnVector selection;
     private int size;
@@ -81,7 +100,10 @@ public final class DeltaScanSource {
     private boolean positioned;
     private long returned;
 
-    RowEnumerator(AtomicBoolean cancelFlag, long deadline) {
+    RowEnumerator(Snapshot snapshot, Optional<Set<String>> files, AtomicBoolean cancelFlag,
+        long deadline) {
+      this.snapshot = snapshot;
+      this.files = files;
       this.cancelFlag = cancelFlag;
       this.deadline = deadline;
       this.readers = new KernelValues.ValueReader[readSchema.length()];
@@ -113,8 +135,8 @@ public final class DeltaScanSource {
         return false;
       }
       if (batches == null) {
-        batches = new DeltaScan(table.catalog().lake().engine(), table.snapshot(), readSchema, filter,
-            filesOpened).open();
+        batches = new DeltaScan(table.catalog().lake().engine(), snapshot, readSchema, filter, files,
+            filesOpened).openFiles();
       }
       while (true) {
         while (row < size) {
@@ -122,9 +144,14 @@ public final class DeltaScanSource {
           if (selection != null && (selection.isNullAt(index) || !selection.getBoolean(index))) {
             continue;
           }
-          Object[] values = new Object[readers.length];
-          for (int i = 0; i < readers.length; i++) {
-            values[i] = readers[i].read(vectors[i], index);
+          Object[] values = new Object[outputs.length];
+          for (int i = 0; i < outputs.length; i++) {
+            int source = outputs[i];
+            if (source >= 0) {
+              values[i] = readers[source].read(vectors[source], index);
+            } else {
+              values[i] = source == FILE ? file : (Object) (firstRowIndex + index);
+            }
           }
           current = scalar ? values[0] : values;
           positioned = true;
@@ -136,7 +163,10 @@ public final class DeltaScanSource {
           positioned = false;
           return false;
         }
-        FilteredColumnarBatch batch = batches.next();
+        DeltaScan.FileBatch fileBatch = batches.next();
+        FilteredColumnarBatch batch = fileBatch.batch();
+        file = fileBatch.path();
+        firstRowIndex = fileBatch.firstRowIndex();
         ColumnarBatch data = batch.getData();
         vectors = new ColumnVector[readers.length];
         for (int i = 0; i < readers.length; i++) {

@@ -149,17 +149,42 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     planner.addRule(DeltaScanRules.LIMIT);
   }
 
+  /** A partition column (its values come from the log, not the data files), else the first column. */
+  static int cheapestColumn(DeltaTable table) {
+    StructType schema = table.snapshot().getSchema();
+    for (String partitionColumn : table.snapshot().getPartitionColumnNames()) {
+      for (int i = 0; i < schema.length(); i++) {
+        if (schema.at(i).getName().equalsIgnoreCase(partitionColumn)) {
+          return i;
+        }
+      }
+    }
+    return 0;
+  }
+
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     // One column travels as a bare value, several as Object[] (what Calcite expects of each format).
     JavaRowFormat format = JavaRowFormat.ARRAY.optimize(getRowType());
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), format);
     StructType tableSchema = deltaTable.snapshot().getSchema();
+    int[] ordinals = columnOrdinals();
     List<StructField> readFields = new ArrayList<>();
-    for (int ordinal : columnOrdinals()) {
-      readFields.add(tableSchema.at(ordinal));
+    int[] outputs = new int[ordinals.length];
+    for (int i = 0; i < ordinals.length; i++) {
+      int ordinal = ordinals[i];
+      if (ordinal < tableSchema.length()) {
+        outputs[i] = readFields.size();
+        readFields.add(tableSchema.at(ordinal));
+      } else {
+        outputs[i] = ordinal == tableSchema.length() ? DeltaScanSource.FILE : DeltaScanSource.ROW_INDEX;
+      }
     }
-    DeltaScanSource source = new DeltaScanSource(deltaTable, new StructType(readFields),
+    if (readFields.isEmpty()) {
+      // Only row identities are wanted; Kernel still needs a column to count rows by.
+      readFields.add(tableSchema.at(cheapestColumn(deltaTable)));
+    }
+    DeltaScanSource source = new DeltaScanSource(deltaTable, new StructType(readFields), outputs,
         Optional.ofNullable(filter), format == JavaRowFormat.SCALAR, limit == null ? Long.MAX_VALUE : limit);
     Expression sourceExpression = implementor.stash(source, DeltaScanSource.class);
     Expression enumerable = Expressions.call(sourceExpression, "bind",

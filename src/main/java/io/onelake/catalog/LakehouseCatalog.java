@@ -38,6 +38,7 @@ public final class LakehouseCatalog {
   private final Supplier<Duration> cacheTtl;
   private final ZoneId timeZone;
   private final ConcurrentMap<String, Listing> listings = new ConcurrentHashMap<>();
+  private final ExecutionSnapshots executionSnapshots = new ExecutionSnapshots();
 
   public LakehouseCatalog(String name, LakehouseStorage storage, DeltaLake lake,
       Supplier<Duration> cacheTtl, ZoneId timeZone) {
@@ -51,6 +52,11 @@ public final class LakehouseCatalog {
   /** The lakehouse name, which is the JDBC catalog. */
   public String name() {
     return name;
+  }
+
+  /** The table versions of running executions. */
+  public ExecutionSnapshots executionSnapshots() {
+    return executionSnapshots;
   }
 
   public DeltaLake lake() {

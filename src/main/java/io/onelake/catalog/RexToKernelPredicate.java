@@ -55,7 +55,8 @@ final class RexToKernelPredicate {
     int[] ordinals = scan.columnOrdinals();
     List<StructField> fields = new ArrayList<>();
     for (int ordinal : ordinals) {
-      fields.add(schema.at(ordinal));
+      // Row identity columns of a DML target are not in the files; conditions on them skip nothing.
+      fields.add(ordinal < schema.length() ? schema.at(ordinal) : null);
     }
     ZoneId zone = scan.deltaTable().catalog().timeZone();
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
@@ -135,6 +136,9 @@ final class RexToKernelPredicate {
       return Optional.empty();
     }
     StructField field = fields.get(((RexInputRef) left).getIndex());
+    if (field == null) {
+      return Optional.empty();
+    }
     Optional<Literal> literal = literal((RexLiteral) right, field.getDataType(), zone);
     if (literal.isEmpty()) {
       return Optional.empty();
@@ -164,7 +168,7 @@ final class RexToKernelPredicate {
   }
 
   private static Optional<Column> column(RexNode node, List<StructField> fields) {
-    if (node instanceof RexInputRef) {
+    if (node instanceof RexInputRef && fields.get(((RexInputRef) node).getIndex()) != null) {
       return Optional.of(new Column(fields.get(((RexInputRef) node).getIndex()).getName()));
     }
     return Optional.empty();

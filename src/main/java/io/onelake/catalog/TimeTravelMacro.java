@@ -10,9 +10,6 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -71,33 +68,8 @@ public final class TimeTravelMacro implements TableMacro {
   @Override
   public List<FunctionParameter> getParameters() {
     return List.of(
-        parameter(0, "TABLE_NAME", String.class),
-        parameter(1, byVersion ? "VERSION" : "TIMESTAMP", byVersion ? Long.class : String.class));
-  }
-
-  /** Java-typed, because Calcite hands literal arguments to a table macro only for Java types. */
-  private static FunctionParameter parameter(int ordinal, String name, Class<?> type) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return ((JavaTypeFactory) typeFactory).createType(type);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
+        new MacroParameter(0, "TABLE_NAME", String.class),
+        new MacroParameter(1, byVersion ? "VERSION" : "TIMESTAMP", byVersion ? Long.class : String.class));
   }
 
   /** Commit-instant arguments: text such as '2026-01-01 10:00:00' (session zone) or ISO with offset. */

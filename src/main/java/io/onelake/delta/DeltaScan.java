@@ -14,6 +14,7 @@ import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +37,7 @@ public final class DeltaScan {
   private final Snapshot snapshot;
   private final StructType readSchema;
   private final Optional<Predicate> filter;
+  private final Optional<Set<String>> onlyFiles;
   private final AtomicLong filesOpened;
 
   /**
@@ -44,15 +47,27 @@ public final class DeltaScan {
    */
   public DeltaScan(Engine engine, Snapshot snapshot, StructType readSchema, Optional<Predicate> filter,
       AtomicLong filesOpened) {
+    this(engine, snapshot, readSchema, filter, Optional.empty(), filesOpened);
+  }
+
+  /** @param onlyFiles if present, only the data files with these paths (as the log names them) */
+  public DeltaScan(Engine engine, Snapshot snapshot, StructType readSchema, Optional<Predicate> filter,
+      Optional<Set<String>> onlyFiles, AtomicLong filesOpened) {
     this.engine = requireNonNull(engine, "engine");
     this.snapshot = requireNonNull(snapshot, "snapshot");
     this.readSchema = requireNonNull(readSchema, "readSchema");
     this.filter = requireNonNull(filter, "filter");
+    this.onlyFiles = requireNonNull(onlyFiles, "onlyFiles");
     this.filesOpened = requireNonNull(filesOpened, "filesOpened");
   }
 
   /** Opens the scan; the caller must close the iterator. */
   public CloseableIterator<FilteredColumnarBatch> open() {
+    return openFiles().map(FileBatch::batch);
+  }
+
+  /** Opens the scan, telling for each batch which file and rows it holds; the caller must close it. */
+  public CloseableIterator<FileBatch> openFiles() {
     ScanBuilder builder = snapshot.getScanBuilder().withReadSchema(readSchema);
     if (filter.isPresent()) {
       builder = builder.withFilter(filter.get());
@@ -62,14 +77,22 @@ public final class DeltaScan {
     return new BatchIterator(scan.getScanFiles(engine), scanState);
   }
 
+  /**
+   * Rows of one data file: {@code path} as the Delta log names the file, and the position in the file
+   * of the batch's first row (rows deleted by a deletion vector count; they are unselected).
+   */
+  public record FileBatch(FilteredColumnarBatch batch, String path, long firstRowIndex) {}
+
   /** Walks scan files, then the batches of each file, reading a file only when it is reached. */
-  private final class BatchIterator implements CloseableIterator<FilteredColumnarBatch> {
+  private final class BatchIterator implements CloseableIterator<FileBatch> {
     private final CloseableIterator<FilteredColumnarBatch> scanFileBatches;
     private final Row scanState;
     private final StructType physicalSchema;
     private CloseableIterator<Row> scanFiles;
     private CloseableIterator<FilteredColumnarBatch> data;
-    private FilteredColumnarBatch next;
+    private String dataPath;
+    private long nextRowIndex;
+    private FileBatch next;
 
     BatchIterator(CloseableIterator<FilteredColumnarBatch> scanFileBatches, Row scanState) {
       this.scanFileBatches = scanFileBatches;
@@ -82,9 +105,11 @@ public final class DeltaScan {
       while (next == null) {
         if (data != null && data.hasNext()) {
           FilteredColumnarBatch batch = data.next();
-          if (batch.getData().getSize() > 0) {
-            next = batch;
+          int size = batch.getData().getSize();
+          if (size > 0) {
+            next = new FileBatch(batch, dataPath, nextRowIndex);
           }
+          nextRowIndex += size;
           continue;
         }
         closeQuietly(data);
@@ -93,25 +118,31 @@ public final class DeltaScan {
         if (scanFile == null) {
           return false;
         }
+        dataPath = logPath(scanFile);
+        nextRowIndex = 0;
         data = read(scanFile);
       }
       return true;
     }
 
     @Override
-    public FilteredColumnarBatch next() {
+    public FileBatch next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      FilteredColumnarBatch result = next;
+      FileBatch result = next;
       next = null;
       return result;
     }
 
     private Row nextScanFile() {
       while (true) {
-        if (scanFiles != null && scanFiles.hasNext()) {
-          return scanFiles.next();
+        while (scanFiles != null && scanFiles.hasNext()) {
+          Row scanFile = scanFiles.next();
+          if (onlyFiles.isEmpty() || onlyFiles.get().contains(
+              logPath(scanFile))) {
+            return scanFile;
+          }
         }
         closeQuietly(scanFiles);
         scanFiles = null;
@@ -141,6 +172,11 @@ public final class DeltaScan {
       closeQuietly(scanFiles);
       scanFileBatches.close();
     }
+  }
+
+  /** The file's path as the log names it (relative to the table, %-encoded), the key of removes. */
+  private static String logPath(Row scanFile) {
+    return new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)).getPath();
   }
 
   private static <T> CloseableIterator<T> singleton(T element) {

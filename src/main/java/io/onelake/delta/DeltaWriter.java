@@ -20,6 +20,7 @@ import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.types.StructType;
@@ -30,6 +31,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,8 @@ public final class DeltaWriter implements AutoCloseable {
   /** Partitions written at the same time; the least recently used one is closed beyond that. */
   private static final int MAX_OPEN_PARTITIONS = 16;
   private static final int INITIAL_CAPACITY = 64;
+  /** Rebases of a row-level commit onto non-conflicting concurrent commits before giving up. */
+  private static final int MAX_REBASES = 50;
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   private final DeltaLake lake;
@@ -63,13 +68,23 @@ public final class DeltaWriter implements AutoCloseable {
   private final List<Row> actions = new ArrayList<>();
   private final Snapshot replaced;
   private final boolean dependsOnRead;
+  private final ReadScope readScope;
+  private final List<Row> removes = new ArrayList<>();
+  private CommitLabel label;
   private long rowCount;
   private boolean finished;
   private Savepoint savepoint = new Savepoint(0, 0, 0);
 
   private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
       Engine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead) {
+    this(lake, tablePath, transaction, fileIO, engine, options, replaced, dependsOnRead, null);
+  }
+
+  private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
+      Engine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead,
+      ReadScope readScope) {
     this.lake = lake;
+    this.readScope = readScope;
     this.replaced = replaced;
     this.dependsOnRead = dependsOnRead;
     this.tablePath = tablePath;
@@ -91,10 +106,29 @@ public final class DeltaWriter implements AutoCloseable {
     });
   }
 
+  /**
+   * A row-level change (DELETE, UPDATE, MERGE): the commit adds the written rows and removes the files
+   * given to {@link #removeFiles}. It depends on what the statement read; when another commit lands
+   * first, it is rebased onto it if that commit does not touch {@code scope} (Delta's
+   * WriteSerializable), and fails with {@link WriteConflictException} naming the version otherwise.
+   */
+  public static DeltaWriter rewrite(DeltaLake lake, Snapshot snapshot, WriteOptions options,
+      ReadScope scope) {
+    requireNonNull(scope, "scope");
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    Engine engine = labelling(DefaultEngine.create(fileIO));
+    Transaction transaction = snapshot
+        .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
+        .withMaxRetries(0)
+        .build(engine);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, true,
+        scope);
+  }
+
   /** A blind append to an existing table (INSERT INTO). */
   public static DeltaWriter append(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = DefaultEngine.create(fileIO);
+    Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = snapshot
         .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
         .build(engine);
@@ -108,7 +142,7 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public static DeltaWriter overwrite(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = DefaultEngine.create(fileIO);
+    Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = snapshot
         .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
         .withMaxRetries(0)
@@ -124,7 +158,7 @@ public final class DeltaWriter implements AutoCloseable {
   public static DeltaWriter replace(DeltaLake lake, Snapshot snapshot, StructType schema,
       List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = DefaultEngine.create(fileIO);
+    Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = ((SnapshotImpl) snapshot)
         .buildReplaceTableTransaction(schema, DeltaLake.ENGINE_INFO)
         .withTableProperties(properties)
@@ -149,13 +183,31 @@ public final class DeltaWriter implements AutoCloseable {
   public static DeltaWriter create(DeltaLake lake, String tablePath, StructType schema,
       List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = DefaultEngine.create(fileIO);
+    Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = TableManager
         .buildCreateTableTransaction(tablePath, schema, DeltaLake.ENGINE_INFO)
         .withTableProperties(properties)
         .withDataLayoutSpec(layout(partitionColumns))
         .build(engine);
     return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options, null, false);
+  }
+
+  /** An engine whose commits carry the label of the writer that uses it (see {@link #label}). */
+  private static Engine labelling(Engine engine) {
+    return new LabelingEngine(engine);
+  }
+
+  /**
+   * Removes these data files (paths as the log names them) of the read snapshot in the same commit;
+   * their rows must have been rewritten as far as they survive.
+   */
+  public void removeFiles(Snapshot readSnapshot, Set<String> paths) {
+    removes.addAll(RemoveActions.files(engine, readSnapshot, paths));
+  }
+
+  /** How the commit describes itself in the table history. */
+  public void label(CommitLabel commitLabel) {
+    this.label = requireNonNull(commitLabel, "commitLabel");
   }
 
   /** The logical schema rows must follow. */
@@ -208,15 +260,13 @@ public final class DeltaWriter implements AutoCloseable {
       if (replaced != null) {
         actions.addAll(0, RemoveActions.allFiles(engine, replaced));
       }
+      actions.addAll(0, removes);
+      if (label != null) {
+        ((LabelingEngine) engine).label(labelWithFileCounts());
+      }
       TransactionCommitResult result;
       try {
-        result = transaction.commit(engine,
-            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
-      } catch (MaxCommitRetryLimitReachedException | ConcurrentWriteException e) {
-        if (!dependsOnRead) {
-          throw e; // appends are retried by Kernel; a lost CREATE race is the caller's to report
-        }
-        throw new WriteConflictException(tablePath, transaction.getReadTableVersion(), e);
+        result = commitRebasing();
       } catch (CommitStateUnknownException e) {
         // An earlier attempt may have landed and reference the files: keep them (never delete what a
         // commit may use) and let the caller find out from the table.
@@ -232,6 +282,57 @@ public final class DeltaWriter implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       abort();
       throw e;
+    }
+  }
+
+  /** The label plus the numbers of files added and removed, as Delta's operation metrics name them. */
+  private CommitLabel labelWithFileCounts() {
+    long added = 0;
+    long removed = 0;
+    for (Row action : actions) {
+      if (!action.isNullAt(SingleAction.ADD_FILE_ORDINAL)) {
+        added++;
+      } else if (!action.isNullAt(SingleAction.REMOVE_FILE_ORDINAL)) {
+        removed++;
+      }
+    }
+    Map<String, String> metrics = new LinkedHashMap<>(label.metrics());
+    metrics.put("numAddedFiles", Long.toString(added));
+    metrics.put("numRemovedFiles", Long.toString(removed));
+    return label.withMetrics(metrics);
+  }
+
+  /**
+   * Commits the actions; a statement that depends on what it read is rebased onto concurrent commits
+   * that do not conflict with it (see {@link ReadScope}), up to a bound.
+   */
+  private TransactionCommitResult commitRebasing() {
+    Transaction attempt = transaction;
+    for (int rebases = 0; ; rebases++) {
+      try {
+        return attempt.commit(engine,
+            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+      } catch (MaxCommitRetryLimitReachedException | ConcurrentWriteException e) {
+        if (!dependsOnRead) {
+          throw e; // appends are retried by Kernel; a lost CREATE race is the caller's to report
+        }
+        long readVersion = attempt.getReadTableVersion();
+        if (readScope == null || rebases >= MAX_REBASES) {
+          throw new WriteConflictException(tablePath, readVersion, e);
+        }
+        Snapshot latest = lake.latest(tablePath, java.time.Duration.ZERO).orElseThrow(() -> e);
+        Optional<WinningCommits.Conflict> conflict =
+            WinningCommits.read(engine, latest, readVersion + 1).firstConflict(latest, readScope);
+        if (conflict.isPresent()) {
+          throw new WriteConflictException(tablePath, readVersion, conflict.get().version(),
+              conflict.get().reason(), e);
+        }
+        LOG.debug("Rebasing the commit of {} from version {} onto version {}", tablePath, readVersion,
+            latest.getVersion());
+        attempt = latest.buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
+            .withMaxRetries(0)
+            .build(engine);
+      }
     }
   }
 

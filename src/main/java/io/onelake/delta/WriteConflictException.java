@@ -19,6 +19,14 @@ public final class WriteConflictException extends RuntimeException {
     this.readVersion = readVersion;
   }
 
+  WriteConflictException(String tablePath, long readVersion, long conflictVersion, String reason,
+      Throwable cause) {
+    super("Write conflict on " + tablePath + ": the statement read version " + readVersion
+        + ", and version " + conflictVersion + " was committed concurrently (" + reason + "); "
+        + "nothing was changed, run the statement again", cause);
+    this.readVersion = readVersion;
+  }
+
   public long readVersion() {
     return readVersion;
   }

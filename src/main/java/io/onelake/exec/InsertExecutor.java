@@ -29,7 +29,7 @@ public final class InsertExecutor {
   /** Runs the statement; returns the number of rows inserted. */
   public long execute(InsertSpec spec, DataContext context) {
     SessionSettings settings = session.settings();
-    Snapshot snapshot = currentSnapshot(spec);
+    Snapshot snapshot = TargetVersion.current(session, spec.target());
     String mode = spec.overwrite() ? "overwrite" : settings.get(SessionSetting.INSERT_MODE);
     switch (mode) {
       case "append":
@@ -84,24 +84,6 @@ public final class InsertExecutor {
       writer.commit();
       return inserted;
     }
-  }
-
-  /**
-   * The table as it is now: a PreparedStatement may run long after it was prepared, and the insert
-   * mode checks and overwrites must see today's files. Its rows were typed for the prepared schema.
-   */
-  private Snapshot currentSnapshot(InsertSpec spec) {
-    Snapshot prepared = spec.target().snapshot();
-    Snapshot current = session.lake().latest(prepared.getPath(), session.settings().metadataCacheTtl())
-        .orElseThrow(() -> new OneLakeException(OneLakeException.TABLE_NOT_FOUND,
-            "Table " + spec.target().id().displayName() + " no longer exists"));
-    if (!current.getSchema().equals(prepared.getSchema())
-        || !current.getPartitionColumnNames().equals(prepared.getPartitionColumnNames())) {
-      throw new OneLakeException(OneLakeException.SERIALIZATION_FAILURE, "Table "
-          + spec.target().id().displayName() + " changed its definition after the statement was "
-          + "prepared (version " + prepared.getVersion() + "); prepare the statement again");
-    }
-    return current;
   }
 
   /** Streams the statement's rows into the writer; returns how many were written. */

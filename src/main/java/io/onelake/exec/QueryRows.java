@@ -3,6 +3,7 @@
  */
 package io.onelake.exec;
 
+import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.type.RelDataType;
@@ -15,5 +16,14 @@ import org.apache.calcite.rel.type.RelDataType;
 public interface QueryRows {
   RelDataType rowType();
 
-  Enumerable<Object> rows(DataContext context);
+  /** The rows of one execution of the query within the command's execution {@code context}. */
+  default Enumerable<Object> rows(DataContext context) {
+    return rows(context, Map.of());
+  }
+
+  /**
+   * The rows, with {@code variables} added to the query's data context (e.g. the
+   * {@link io.onelake.catalog.DmlScope} of a DML phase).
+   */
+  Enumerable<Object> rows(DataContext context, Map<String, Object> variables);
 }

@@ -78,7 +78,8 @@ public final class SqlErrors {
       if (t instanceof io.onelake.delta.CommitOutcomeUnknownException) {
         return new Classified(COMPLETION_UNKNOWN, t.getMessage());
       }
-      if (t instanceof io.onelake.delta.WriteConflictException) {
+      if (t instanceof io.onelake.delta.WriteConflictException
+          || t instanceof DeltaTable.DefinitionChangedException) {
         return new Classified(OneLakeException.SERIALIZATION_FAILURE, t.getMessage());
       }
       if (t instanceof TableAlreadyExistsException) {

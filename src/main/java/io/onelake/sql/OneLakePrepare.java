@@ -29,6 +29,7 @@ import io.onelake.sql.parser.SqlShowSettings;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.util.Quoting;
@@ -41,6 +42,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -50,7 +52,9 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlString;
 import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.calcite.sql.ddl.SqlTruncateTable;
@@ -141,9 +145,13 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       return CommandSignature.rows(sql, context.getRootSchema(), List.of("name", "value"),
           dataContext -> settings.show());
     }
+    if (node instanceof SqlDelete) {
+      return dml(context).delete(sql, (SqlDelete) node);
+    }
+    if (node instanceof SqlUpdate) {
+      return dml(context).update(sql, (SqlUpdate) node);
+    }
     switch (node.getKind()) {
-      case DELETE:
-      case UPDATE:
       case MERGE:
         throw OneLakeException.unsupported(node.getKind().sql);
       default:
@@ -152,6 +160,10 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         }
         return null;
     }
+  }
+
+  private DmlStatements dml(Context context) {
+    return new DmlStatements(context, session(context), query -> prepareQuery(context, query));
   }
 
   private CalcitePrepare.CalciteSignature<Object> createTable(Context context, String sql,
@@ -164,7 +176,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         create.getReplace(), query.map(PreparedQuery::rows));
     CreateTableExecutor executor = new CreateTableExecutor(session);
     return CommandSignature.update(sql,
-        query.map(q -> q.signature().parameters).orElse(List.of()), context.getRootSchema(),
+        PreparedQuery.parameters(query.map(List::of).orElse(List.of())), context.getRootSchema(),
         dataContext -> executor.execute(spec, dataContext));
   }
 
@@ -250,8 +262,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     PreparedQuery prepared = prepareQuery(context, rowsQuery);
     InsertExecutor executor = new InsertExecutor(session);
     InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite, safe);
-    return CommandSignature.update(sql, prepared.signature().parameters, context.getRootSchema(),
-        dataContext -> executor.execute(spec, dataContext), batch);
+    return CommandSignature.update(sql, PreparedQuery.parameters(List.of(prepared)),
+        context.getRootSchema(), dataContext -> executor.execute(spec, dataContext), batch);
   }
 
   /**
@@ -292,7 +304,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         }
 
         @Override
-        public Enumerable<Object> rows(DataContext ignored) {
+        public Enumerable<Object> rows(DataContext ignored, Map<String, Object> variables) {
           return Linq4j.asEnumerable(parameterSets).select(parameters -> {
             Object[] row = new Object[fields.size()];
             for (int i = 0; i < row.length; i++) {
@@ -375,7 +387,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
    * value as DECIMAL(38, 0) instead, and the writer narrows it with a range check: Calcite's runtime
    * narrows integers silently (300 would become 44 in a TINYINT).
    */
-  private static SqlNode castTo(SqlNode value, RelDataType type, boolean safe) {
+  static SqlNode castTo(SqlNode value, RelDataType type, boolean safe) {
     SqlOperator cast = safe ? SqlLibraryOperators.TRY_CAST : SqlStdOperatorTable.CAST;
     SqlTypeName typeName = type.getSqlTypeName();
     if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
@@ -394,11 +406,16 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     return cast.createCall(POS, value, spec);
   }
 
-  /** Prepares a query through Calcite (unparsed in the connection's quoting, then planned). */
-  private PreparedQuery prepareQuery(Context context, SqlNode query) {
-    String sql = query.toSqlString(dialect(context.config())).getSql();
+  /**
+   * Prepares a query through Calcite (unparsed in the connection's quoting, then planned). The query's
+   * {@code ?} keep the indexes of the statement they came from, whatever their order in the query.
+   */
+  PreparedQuery prepareQuery(Context context, SqlNode query) {
+    SqlString text = query.toSqlString(dialect(context.config()));
+    List<Integer> parameterIndexes = text.getDynamicParameters() == null ? List.of()
+        : List.copyOf(text.getDynamicParameters());
     CalcitePrepare.CalciteSignature<Object> signature =
-        super.prepareSql(context, Query.of(sql), Object[].class, -1);
+        super.prepareSql(context, Query.of(text.getSql()), Object[].class, -1);
     RelDataType rowType = signature.rowType;
     QueryRows rows = new QueryRows() {
       @Override
@@ -407,12 +424,14 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       }
 
       @Override
-      public Enumerable<Object> rows(DataContext dataContext) {
-        return signature.enumerable(new InternalParametersContext(dataContext,
-            signature.internalParameters));
+      public Enumerable<Object> rows(DataContext dataContext, Map<String, Object> variables) {
+        Map<String, Object> parameters = new java.util.HashMap<>(signature.internalParameters);
+        parameters.putAll(variables);
+        return signature.enumerable(
+            new InternalParametersContext(dataContext, parameters, parameterIndexes));
       }
     };
-    return new PreparedQuery(signature, rows);
+    return new PreparedQuery(signature, rows, parameterIndexes);
   }
 
   private SqlNode parseStatement(Context context, String sql) {
@@ -434,12 +453,12 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
   }
 
-  private static SqlDialect dialect(CalciteConnectionConfig config) {
+  static SqlDialect dialect(CalciteConnectionConfig config) {
     String quote = config.quoting() == Quoting.BACK_TICK ? "`" : "\"";
     return new CalciteSqlDialect(CalciteSqlDialect.DEFAULT_CONTEXT.withIdentifierQuoteString(quote));
   }
 
-  private static TableId resolveTable(Session session, List<String> names) {
+  static TableId resolveTable(Session session, List<String> names) {
     try {
       return TableResolver.resolve(session.catalog(), names);
     } catch (TableResolver.ObjectNotFoundException e) {
@@ -455,6 +474,5 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     return (Session) ((LakehouseSchema) schema).session();
   }
 
-  private record PreparedQuery(CalcitePrepare.CalciteSignature<Object> signature, QueryRows rows) {}
 
 }

@@ -299,6 +299,9 @@ public final class DeltaWriter implements AutoCloseable {
     Map<String, String> metrics = new LinkedHashMap<>(label.metrics());
     metrics.put("numAddedFiles", Long.toString(added));
     metrics.put("numRemovedFiles", Long.toString(removed));
+    if (label.operation().equals("WRITE")) {
+      metrics.put("numOutputRows", Long.toString(rowCount));
+    }
     return label.withMetrics(metrics);
   }
 

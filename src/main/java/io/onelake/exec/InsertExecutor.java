@@ -7,8 +7,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.Snapshot;
 import io.onelake.OneLakeException;
+import io.onelake.delta.CommitLabel;
 import io.onelake.delta.DeltaTableStats;
 import io.onelake.delta.DeltaWriter;
+import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -54,8 +56,8 @@ public final class InsertExecutor {
     StagedWrites batch = session.batch();
     boolean staged = batch.isActive();
     DeltaWriter writer = staged
-        ? batch.writer(snapshot.getPath(), () -> open(snapshot))
-        : open(snapshot);
+        ? batch.writer(snapshot.getPath(), () -> open(snapshot, spec.blindAppend()))
+        : open(snapshot, spec.blindAppend());
     try {
       long inserted = writeRows(writer, spec, snapshot, context);
       if (!staged) {
@@ -80,6 +82,7 @@ public final class InsertExecutor {
     }
     try (DeltaWriter writer =
         DeltaWriter.overwrite(session.lake(), snapshot, session.settings().writeOptions())) {
+      writer.label(new CommitLabel("WRITE", Map.of("mode", "Overwrite"), Map.of(), false));
       long inserted = writeRows(writer, spec, snapshot, context);
       writer.commit();
       return inserted;
@@ -100,8 +103,12 @@ public final class InsertExecutor {
     return writer.rowCount() - before;
   }
 
-  private DeltaWriter open(Snapshot snapshot) {
-    return DeltaWriter.append(session.lake(), snapshot, session.settings().writeOptions());
+  private DeltaWriter open(Snapshot snapshot, boolean blindAppend) {
+    DeltaWriter writer =
+        DeltaWriter.append(session.lake(), snapshot, session.settings().writeOptions());
+    // Spark's name and mode; a blind append tells concurrent row-level commits it read nothing.
+    writer.label(new CommitLabel("WRITE", Map.of("mode", "Append"), Map.of(), blindAppend));
+    return writer;
   }
 
   private boolean hasRows(Snapshot snapshot) {

@@ -11,9 +11,11 @@ import io.onelake.catalog.DeltaTable;
  * An INSERT statement: the target table as the statement pinned it, the rows to write (already arranged
  * in the table's column order and cast to the column types), whether they replace the table's rows
  * (INSERT OVERWRITE), and whether values that do not fit become NULL (onelake_safe_cast when the
- * statement was prepared).
+ * statement was prepared), and whether the rows come from VALUES or parameters alone (a blind append:
+ * it read no table, so it never conflicts with a concurrent DELETE, UPDATE or MERGE).
  */
-public record InsertSpec(DeltaTable target, QueryRows rows, boolean overwrite, boolean safeCast) {
+public record InsertSpec(DeltaTable target, QueryRows rows, boolean overwrite, boolean safeCast,
+    boolean blindAppend) {
   public InsertSpec {
     requireNonNull(target, "target");
     requireNonNull(rows, "rows");

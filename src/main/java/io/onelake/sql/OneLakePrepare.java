@@ -261,7 +261,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     PreparedQuery prepared = prepareQuery(context, rowsQuery);
     InsertExecutor executor = new InsertExecutor(session);
-    InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite, safe);
+    InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite, safe,
+        source.getKind() == SqlKind.VALUES && !containsQuery(source));
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(prepared)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext), batch);
   }
@@ -315,11 +316,34 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
           });
         }
       };
-      long inserted = executor.execute(new InsertSpec(target, queryRows, false, false), null);
+      long inserted = executor.execute(new InsertSpec(target, queryRows, false, false, true), null);
       long[] counts = new long[parameterSets.size()];
       java.util.Arrays.fill(counts, inserted == parameterSets.size() ? 1 : 0);
       return counts;
     };
+  }
+
+  /** Whether the expressions of a VALUES list hold a subquery (then the INSERT reads tables). */
+  private static boolean containsQuery(SqlNode values) {
+    boolean[] found = {false};
+    org.apache.calcite.sql.util.SqlShuttle finder = new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlCall call) {
+        if (call.getKind().belongsTo(SqlKind.QUERY)) {
+          found[0] = true;
+          return call;
+        }
+        return super.visit(call);
+      }
+    };
+    for (SqlNode row : ((SqlCall) values).getOperandList()) {
+      for (SqlNode value : ((SqlCall) row).getOperandList()) {
+        if (value != null) {
+          value.accept(finder);
+        }
+      }
+    }
+    return found[0];
   }
 
   private CalcitePrepare.CalciteSignature<Object> setOption(Context context, String sql,

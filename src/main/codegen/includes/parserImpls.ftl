@@ -281,3 +281,148 @@ SqlSetOption SqlDeltaSetOption(Span s, String scope) :
         }
     )
 }
+
+/**
+ * Delta / Spark SQL MERGE with any number of ordered WHEN clauses (see SqlDeltaMerge):
+ *   MERGE INTO target [[AS] alias] USING source [[AS] alias [(column, ...)]] ON condition
+ *   ( WHEN [NOT] MATCHED [BY TARGET | BY SOURCE] [AND condition] THEN action )+
+ * The source is a table name (optionally time-travelled), TABLE(function(...)) or a parenthesized query.
+ * Listed before Calcite's SqlMerge(), which it replaces: that one knows one UPDATE and one INSERT only.
+ */
+SqlNode SqlDeltaMerge() :
+{
+    final Span s;
+    final SqlIdentifier target;
+    SqlIdentifier targetAlias = null;
+    SqlNode source;
+    SqlIdentifier sourceAlias = null;
+    SqlNodeList sourceColumnAliases = null;
+    final SqlNode condition;
+    final List<SqlDeltaMerge.Clause> clauses = new ArrayList<SqlDeltaMerge.Clause>();
+    SqlDeltaMerge.Clause clause;
+}
+{
+    <MERGE> { s = span(); } <INTO> target = CompoundTableIdentifier()
+    [ [ <AS> ] targetAlias = SimpleIdentifier() ]
+    <USING>
+    (
+        <LPAREN> source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) <RPAREN>
+    |
+        source = TableFunctionCall()
+    |
+        source = CompoundTableIdentifier()
+        [
+            LOOKAHEAD(3) source = DeltaTimeTravel(source)
+            {
+                // Time travel takes the alias with it (defaulting to the table name, as in FROM);
+                // the statement keeps the alias apart from the source.
+                if (source.getKind() == SqlKind.AS) {
+                    final List<SqlNode> operands = ((SqlCall) source).getOperandList();
+                    source = operands.get(0);
+                    sourceAlias = (SqlIdentifier) operands.get(1);
+                    if (operands.size() > 2) {
+                        sourceColumnAliases = new SqlNodeList(operands.subList(2, operands.size()),
+                            operands.get(2).getParserPosition());
+                    }
+                }
+            }
+        ]
+    )
+    [
+        // Not after time travel that took an alias already: a second alias is a syntax error.
+        LOOKAHEAD(1, { sourceAlias == null })
+        [ <AS> ] sourceAlias = SimpleIdentifier()
+        [ sourceColumnAliases = ParenthesizedSimpleIdentifierList() ]
+    ]
+    <ON> condition = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    // At least one clause: with "*", a condition that ends early would surface as a missing clause
+    // instead of the token that ended it.
+    ( clause = DeltaMergeClause(clauses) { clauses.add(clause); } )+
+    {
+        return new SqlDeltaMerge(s.end(this), target, targetAlias, source, sourceAlias,
+            sourceColumnAliases, condition, clauses);
+    }
+}
+
+/**
+ * WHEN MATCHED | NOT MATCHED [BY TARGET] | NOT MATCHED BY SOURCE [AND condition]
+ * THEN UPDATE SET column = expression, ... | UPDATE SET * | DELETE
+ *    | INSERT [(column, ...)] VALUES (expression, ...) | INSERT *
+ * Every action is accepted after every WHEN so that a misplaced one gets SqlDeltaMerge's explanation
+ * instead of a list of expected tokens; previous are the clauses before this one, for the order rule.
+ */
+SqlDeltaMerge.Clause DeltaMergeClause(List<SqlDeltaMerge.Clause> previous) :
+{
+    final Span s;
+    SqlDeltaMerge.Match match = SqlDeltaMerge.Match.MATCHED;
+    SqlNode condition = null;
+    final SqlDeltaMerge.Action action;
+    SqlNodeList columns = null;
+    SqlNodeList values = null;
+    final Span listSpan;
+    final List<SqlNode> columnList = new ArrayList<SqlNode>();
+    final List<SqlNode> valueList = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+}
+{
+    <WHEN> { s = span(); }
+    (
+        <MATCHED>
+    |
+        <NOT> <MATCHED> { match = SqlDeltaMerge.Match.NOT_MATCHED_BY_TARGET; }
+        [
+            <BY>
+            (
+                <TARGET>
+            |
+                <SOURCE> { match = SqlDeltaMerge.Match.NOT_MATCHED_BY_SOURCE; }
+            )
+        ]
+    )
+    [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+    <THEN>
+    (
+        <UPDATE> <SET>
+        (
+            <STAR> { action = SqlDeltaMerge.Action.UPDATE_STAR; }
+        |
+            { listSpan = span(); }
+            id = CompoundIdentifier() { columnList.add(id); }
+            <EQ> AddExpression(valueList, ExprContext.ACCEPT_SUB_QUERY)
+            (
+                <COMMA> id = CompoundIdentifier() { columnList.add(id); }
+                <EQ> AddExpression(valueList, ExprContext.ACCEPT_SUB_QUERY)
+            )*
+            {
+                action = SqlDeltaMerge.Action.UPDATE;
+                columns = new SqlNodeList(columnList, listSpan.addAll(columnList).pos());
+                values = new SqlNodeList(valueList, Span.of(valueList).pos());
+            }
+        )
+    |
+        <DELETE> { action = SqlDeltaMerge.Action.DELETE; }
+    |
+        <INSERT>
+        (
+            <STAR> { action = SqlDeltaMerge.Action.INSERT_STAR; }
+        |
+            [
+                <LPAREN> { listSpan = span(); }
+                id = CompoundIdentifier() { columnList.add(id); }
+                ( <COMMA> id = CompoundIdentifier() { columnList.add(id); } )*
+                <RPAREN> { columns = new SqlNodeList(columnList, listSpan.end(this)); }
+            ]
+            <VALUES> <LPAREN>
+            AddExpression(valueList, ExprContext.ACCEPT_SUB_QUERY)
+            ( <COMMA> AddExpression(valueList, ExprContext.ACCEPT_SUB_QUERY) )*
+            <RPAREN>
+            {
+                action = SqlDeltaMerge.Action.INSERT;
+                values = new SqlNodeList(valueList, Span.of(valueList).pos());
+            }
+        )
+    )
+    {
+        return SqlDeltaMerge.clause(s.end(this), previous, match, condition, action, columns, values);
+    }
+}

@@ -13,10 +13,13 @@ import io.onelake.catalog.TableId;
 import io.onelake.catalog.TableNames;
 import io.onelake.exec.DeleteExecutor;
 import io.onelake.exec.DeleteSpec;
+import io.onelake.exec.MergeExecutor;
+import io.onelake.exec.MergeSpec;
 import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
 import io.onelake.exec.UpdateExecutor;
 import io.onelake.exec.UpdateSpec;
+import io.onelake.sql.parser.SqlDeltaMerge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,8 +28,11 @@ import org.apache.calcite.jdbc.CalcitePrepare.Context;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -35,15 +41,18 @@ import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Util;
 
 /**
- * Turns DELETE and UPDATE into the queries their executors run (Delta's two phases, see the notes on
+ * Turns DELETE, UPDATE and MERGE into the queries their executors run (Delta's two phases, see the notes on
  * DML planning): which data files hold rows in scope, and the new content of those files. The queries
  * read the target through {@link DmlTargetMacro}, which adds each row's data file and position; the
  * user's expressions are embedded as they were parsed, so their {@code ?} keep their indexes.
  */
 final class DmlStatements {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
+  /** A column the MERGE source gets, TRUE on every source row (source columns may be NULL). */
+  private static final String SOURCE_MARKER = "__onelake_source_row";
 
   private final Context context;
   private final Session session;
@@ -65,7 +74,7 @@ final class DmlStatements {
     }
     SqlNode keep = condition == null ? SqlLiteral.createBoolean(false, POS)
         : SqlStdOperatorTable.NOT.createCall(POS, SqlStdOperatorTable.IS_TRUE.createCall(POS, condition));
-    PreparedQuery survivors = preparer.apply(select(columns, target, keep));
+    PreparedQuery survivors = preparer.apply(select(columns, target.from(), keep));
     DeleteSpec spec = new DeleteSpec(target.table(), deleted.rows(), survivors.rows(),
         predicateText(condition));
     DeleteExecutor executor = new DeleteExecutor(session);
@@ -99,13 +108,225 @@ final class DmlStatements {
     for (RelDataTypeField field : fields) {
       select.add(target.column(field.getName()));
     }
-    PreparedQuery rewrite = preparer.apply(select(select, target, null));
+    PreparedQuery rewrite = preparer.apply(select(select, target.from(), null));
     PreparedQuery updated = preparer.apply(countPerFile(target, condition));
     UpdateSpec spec = new UpdateSpec(target.table(), updated.rows(), rewrite.rows(), setColumns, safe,
         predicateText(condition));
     UpdateExecutor executor = new UpdateExecutor(session);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(rewrite, updated)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
+  }
+
+  CalcitePrepare.CalciteSignature<Object> merge(String sql, SqlDeltaMerge merge) {
+    Target target = target(merge.target(), merge.targetAlias());
+    boolean safe = session.settings().flag(SessionSetting.SAFE_CAST);
+    List<RelDataTypeField> fields = target.fields();
+    String sourceAlias = merge.sourceAlias() != null ? merge.sourceAlias().getSimple()
+        : merge.source() instanceof SqlIdentifier
+            ? Util.last(((SqlIdentifier) merge.source()).names) : "source";
+    if (sourceAlias.equalsIgnoreCase(target.alias())) {
+      throw new OneLakeException(OneLakeException.SYNTAX, "MERGE: target and source both have the "
+          + "alias " + sourceAlias + "; give one of them another alias");
+    }
+    List<String> sourceColumns = hasStar(merge) ? sourceColumns(merge, sourceAlias) : List.of();
+
+    boolean matchesTarget = false;
+    boolean bySource = false;
+    boolean inserts = false;
+    for (SqlDeltaMerge.Clause clause : merge.clauses()) {
+      matchesTarget |= clause.match() == SqlDeltaMerge.Match.MATCHED;
+      bySource |= clause.match() == SqlDeltaMerge.Match.NOT_MATCHED_BY_SOURCE;
+      inserts |= clause.match() == SqlDeltaMerge.Match.NOT_MATCHED_BY_TARGET;
+    }
+    boolean insertOnly = !matchesTarget && !bySource;
+
+    // The action of each joined row: the index of the first clause that applies.
+    SqlNode targetPresent = SqlStdOperatorTable.IS_NOT_NULL.createCall(POS,
+        target.column(DeltaTable.FILE_COLUMN));
+    SqlNode sourcePresent = SqlStdOperatorTable.IS_NOT_NULL.createCall(POS,
+        new SqlIdentifier(List.of(sourceAlias, SOURCE_MARKER), POS));
+    SqlNode action = SqlStdOperatorTable.CASE.createCall(null, POS, null,
+        new SqlNodeList(List.of(
+            SqlStdOperatorTable.AND.createCall(POS, targetPresent, sourcePresent), sourcePresent),
+            POS),
+        new SqlNodeList(List.of(
+            firstClause(merge, SqlDeltaMerge.Match.MATCHED, MergeSpec.KEEP),
+            firstClause(merge, SqlDeltaMerge.Match.NOT_MATCHED_BY_TARGET, MergeSpec.SKIP)), POS),
+        firstClause(merge, SqlDeltaMerge.Match.NOT_MATCHED_BY_SOURCE, MergeSpec.KEEP));
+
+    List<SqlNode> select = new ArrayList<>();
+    select.add(action);
+    select.add(target.column(DeltaTable.FILE_COLUMN));
+    select.add(target.column(DeltaTable.ROW_INDEX_COLUMN));
+    for (RelDataTypeField field : fields) {
+      select.add(target.column(field.getName()));
+    }
+    List<MergeSpec.Clause> clauses = new ArrayList<>();
+    for (SqlDeltaMerge.Clause clause : merge.clauses()) {
+      List<Integer> columns = new ArrayList<>();
+      List<SqlNode> values = new ArrayList<>();
+      MergeSpec.Kind kind;
+      switch (clause.action()) {
+        case DELETE:
+          kind = MergeSpec.Kind.DELETE;
+          break;
+        case UPDATE:
+        case INSERT:
+          kind = clause.action() == SqlDeltaMerge.Action.UPDATE ? MergeSpec.Kind.UPDATE
+              : MergeSpec.Kind.INSERT;
+          if (clause.columns() == null) {
+            if (clause.values().size() != fields.size()) {
+              throw new OneLakeException(OneLakeException.SYNTAX, "MERGE: INSERT VALUES has "
+                  + clause.values().size() + " values for the " + fields.size() + " columns of "
+                  + target.table().id().displayName());
+            }
+            for (int i = 0; i < fields.size(); i++) {
+              columns.add(i);
+              values.add(clause.values().get(i));
+            }
+          } else {
+            for (int i = 0; i < clause.columns().size(); i++) {
+              columns.add(target.ordinal((SqlIdentifier) clause.columns().get(i)));
+              values.add(clause.values().get(i));
+            }
+          }
+          break;
+        case UPDATE_STAR:
+        case INSERT_STAR:
+          kind = clause.action() == SqlDeltaMerge.Action.UPDATE_STAR ? MergeSpec.Kind.UPDATE
+              : MergeSpec.Kind.INSERT;
+          for (int i = 0; i < fields.size(); i++) {
+            columns.add(i);
+            values.add(new SqlIdentifier(List.of(sourceAlias,
+                sourceColumn(sourceColumns, fields.get(i).getName(), target)), POS));
+          }
+          break;
+        default:
+          throw new IllegalStateException("unknown MERGE action " + clause.action());
+      }
+      int[] ordinals = columns.stream().mapToInt(Integer::intValue).toArray();
+      clauses.add(new MergeSpec.Clause(kind, ordinals, select.size()));
+      for (int i = 0; i < ordinals.length; i++) {
+        select.add(OneLakePrepare.castTo(values.get(i), fields.get(ordinals[i]).getType(), safe));
+      }
+    }
+    // Rewritten files keep their unmatched rows (the target side is preserved); an insert-only
+    // MERGE only needs the source rows without a match.
+    JoinType joinType = insertOnly ? JoinType.RIGHT : inserts ? JoinType.FULL : JoinType.LEFT;
+    PreparedQuery changes = preparer.apply(DmlStatements.select(select,
+        join(target, merge, sourceAlias, joinType), null));
+
+    // The files to rewrite: a row matches a source row, or a BY SOURCE clause may change it.
+    SqlNode touchedWhere = null;
+    if (bySource) {
+      List<SqlNode> bySourceConditions = new ArrayList<>();
+      for (SqlDeltaMerge.Clause clause : merge.clauses()) {
+        if (clause.match() == SqlDeltaMerge.Match.NOT_MATCHED_BY_SOURCE) {
+          bySourceConditions.add(clause.condition() == null ? SqlLiteral.createBoolean(true, POS)
+              : clause.condition());
+        }
+      }
+      touchedWhere = SqlStdOperatorTable.OR.createCall(POS, sourcePresent,
+          or(bySourceConditions));
+    }
+    SqlNode file = target.column(DeltaTable.FILE_COLUMN);
+    SqlNode touchedQuery = new SqlSelect(POS, null, new SqlNodeList(List.of(file,
+        SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.STAR)), POS),
+        join(target, merge, sourceAlias, bySource ? JoinType.LEFT : JoinType.INNER), touchedWhere,
+        new SqlNodeList(List.of(file), POS), null, null, null, null, null, null, null);
+    PreparedQuery touched = preparer.apply(touchedQuery);
+
+    MergeSpec spec = new MergeSpec(target.table(), touched.rows(), changes.rows(), clauses,
+        insertOnly, safe, predicateText(merge.condition()));
+    MergeExecutor executor = new MergeExecutor(session);
+    return CommandSignature.update(sql, PreparedQuery.parameters(List.of(changes, touched)),
+        context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
+  }
+
+  /** CASE WHEN c1 THEN i1 WHEN c2 THEN i2 ... ELSE otherwise END over the clauses of one kind. */
+  private static SqlNode firstClause(SqlDeltaMerge merge, SqlDeltaMerge.Match match, int otherwise) {
+    List<SqlNode> whens = new ArrayList<>();
+    List<SqlNode> thens = new ArrayList<>();
+    List<SqlDeltaMerge.Clause> clauses = merge.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      if (clauses.get(i).match() == match) {
+        whens.add(clauses.get(i).condition() == null ? SqlLiteral.createBoolean(true, POS)
+            : clauses.get(i).condition());
+        thens.add(SqlLiteral.createExactNumeric(Integer.toString(i), POS));
+      }
+    }
+    SqlNode elseValue = otherwise < 0
+        ? SqlStdOperatorTable.UNARY_MINUS.createCall(POS,
+            SqlLiteral.createExactNumeric(Integer.toString(-otherwise), POS))
+        : SqlLiteral.createExactNumeric(Integer.toString(otherwise), POS);
+    if (whens.isEmpty()) {
+      return elseValue;
+    }
+    return SqlStdOperatorTable.CASE.createCall(null, POS, null, new SqlNodeList(whens, POS),
+        new SqlNodeList(thens, POS), elseValue);
+  }
+
+  private static SqlNode or(List<SqlNode> conditions) {
+    SqlNode result = conditions.get(0);
+    for (int i = 1; i < conditions.size(); i++) {
+      result = SqlStdOperatorTable.OR.createCall(POS, result, conditions.get(i));
+    }
+    return result;
+  }
+
+  /** {@code target <join> (SELECT s.*, TRUE AS marker FROM source AS s) AS s ON condition}. */
+  private static SqlNode join(Target target, SqlDeltaMerge merge, String sourceAlias, JoinType type) {
+    return new SqlJoin(POS, target.from(), SqlLiteral.createBoolean(false, POS), type.symbol(POS),
+        markedSource(merge, sourceAlias), JoinConditionType.ON.symbol(POS), merge.condition());
+  }
+
+  private static SqlNode markedSource(SqlDeltaMerge merge, String sourceAlias) {
+    SqlNodeList list = new SqlNodeList(List.of(
+        new SqlIdentifier(List.of(sourceAlias, ""), POS),
+        SqlStdOperatorTable.AS.createCall(POS, SqlLiteral.createBoolean(true, POS),
+            new SqlIdentifier(SOURCE_MARKER, POS))), POS);
+    SqlSelect marked = new SqlSelect(POS, null, list, aliasedSource(merge, sourceAlias), null, null,
+        null, null, null, null, null, null, null);
+    return SqlStdOperatorTable.AS.createCall(POS, marked, new SqlIdentifier(sourceAlias, POS));
+  }
+
+  private static SqlNode aliasedSource(SqlDeltaMerge merge, String sourceAlias) {
+    List<SqlNode> operands = new ArrayList<>();
+    operands.add(merge.source());
+    operands.add(new SqlIdentifier(sourceAlias, POS));
+    if (merge.sourceColumnAliases() != null) {
+      operands.addAll(merge.sourceColumnAliases().getList());
+    }
+    return SqlStdOperatorTable.AS.createCall(POS, operands);
+  }
+
+  private static boolean hasStar(SqlDeltaMerge merge) {
+    return merge.clauses().stream().anyMatch(c -> c.action() == SqlDeltaMerge.Action.UPDATE_STAR
+        || c.action() == SqlDeltaMerge.Action.INSERT_STAR);
+  }
+
+  /** The column names of the source, for UPDATE SET * and INSERT *. */
+  private List<String> sourceColumns(SqlDeltaMerge merge, String sourceAlias) {
+    SqlSelect all = new SqlSelect(POS, null, new SqlNodeList(List.of(SqlIdentifier.STAR), POS),
+        aliasedSource(merge, sourceAlias), null, null, null, null, null, null, null, null, null);
+    List<String> names = preparer.apply(all).rows().rowType().getFieldNames();
+    if (session.settings().get(SessionSetting.SCHEMA_MODE).equals("merge")) {
+      // Adding the source's new columns to the target is schema evolution, which needs ALTER TABLE.
+      throw OneLakeException.unsupported("onelake_schema_mode = merge in MERGE (adding source "
+          + "columns to the target)");
+    }
+    return names;
+  }
+
+  private static String sourceColumn(List<String> sourceColumns, String name, Target target) {
+    for (String column : sourceColumns) {
+      if (column.equalsIgnoreCase(name)) {
+        return column;
+      }
+    }
+    throw new OneLakeException(OneLakeException.COLUMN_NOT_FOUND, "MERGE: UPDATE SET * and "
+        + "INSERT * need a source column for every target column, and the source has no column "
+        + name + " of " + target.table().id().displayName());
   }
 
   /** {@code SELECT file, COUNT(*) FROM target WHERE condition GROUP BY file}. */
@@ -117,12 +338,12 @@ final class DmlStatements {
         new SqlNodeList(List.of(file), POS), null, null, null, null, null, null, null);
   }
 
-  static SqlSelect select(List<SqlNode> columns, Target target, SqlNode where) {
+  static SqlSelect select(List<SqlNode> columns, SqlNode from, SqlNode where) {
     List<SqlNode> aliased = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       aliased.add(SqlStdOperatorTable.AS.createCall(POS, columns.get(i), new SqlIdentifier("c" + i, POS)));
     }
-    return new SqlSelect(POS, null, new SqlNodeList(aliased, POS), target.from(), where, null, null,
+    return new SqlSelect(POS, null, new SqlNodeList(aliased, POS), from, where, null, null,
         null, null, null, null, null, null);
   }
 

@@ -22,6 +22,7 @@ import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
 import io.onelake.exec.SettingsExecutor;
 import io.onelake.sql.parser.SqlCreateDeltaTable;
+import io.onelake.sql.parser.SqlDeltaMerge;
 import io.onelake.sql.parser.SqlDropDeltaSchema;
 import io.onelake.sql.parser.SqlInsertOverwrite;
 import io.onelake.sql.parser.SqlInsertReplaceWhere;
@@ -150,6 +151,9 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     if (node instanceof SqlUpdate) {
       return dml(context).update(sql, (SqlUpdate) node);
+    }
+    if (node instanceof SqlDeltaMerge) {
+      return dml(context).merge(sql, (SqlDeltaMerge) node);
     }
     switch (node.getKind()) {
       case MERGE:

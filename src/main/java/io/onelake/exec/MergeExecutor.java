@@ -29,10 +29,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * INSERT clauses rewrites nothing: it appends the source rows that match no target row.
  */
 public final class MergeExecutor {
-  private static final int ACTION = 0;
-  private static final int FILE = 1;
-  private static final int ROW_INDEX = 2;
-  private static final int FIRST_COLUMN = 3;
+  private static final int FILE = 0;
+  private static final int ROW_INDEX = 1;
+  private static final int FIRST_COLUMN = 2;
 
   private final Session session;
 
@@ -75,7 +74,7 @@ public final class MergeExecutor {
           .enumerator()) {
         while (rows.moveNext()) {
           Object[] row = (Object[]) rows.current();
-          int action = ((Number) row[ACTION]).intValue();
+          int action = ((Number) row[row.length - 1]).intValue();
           String file = (String) row[FILE];
           if (file != null) {
             if (spec.insertOnly()) {

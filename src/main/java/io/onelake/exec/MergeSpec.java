@@ -13,10 +13,10 @@ import java.util.List;
  *
  * <p>{@code touchedFiles} is a (data file, count) query over the target's files: the files with a row
  * that matches a source row, or that a NOT MATCHED BY SOURCE clause changes. {@code changes} joins
- * target and source; each of its rows is, in this order: the action (the index of the first clause
- * that applies, {@link #KEEP} for a target row no clause changes, {@link #SKIP} for a source row no
- * clause inserts), the target row's data file and position (NULL for a source row without a match),
- * the target row's columns, and then the values of every clause (see {@link Clause#firstValue}).
+ * target and source; each of its rows is, in this order: the target row's data file and position (NULL
+ * for a source row without a match), the target row's columns, the values of every clause (see
+ * {@link Clause#firstValue}), and last the action: the index of the first clause that applies,
+ * {@link #KEEP} for a target row no clause changes, {@link #SKIP} for a source row no clause inserts.
  * {@code insertOnly}: no clause changes target rows, so the statement only appends.
  */
 public record MergeSpec(DeltaTable target, QueryRows touchedFiles, QueryRows changes,

@@ -69,6 +69,13 @@ public final class SqlErrors {
           || t instanceof DeltaTable.TableNotFoundException) {
         return new Classified(OneLakeException.TABLE_NOT_FOUND, t.getMessage());
       }
+      if (t.getMessage() != null && t.getMessage().contains("Cannot access non-final local variable")) {
+        // Calcite 1.42 cannot generate code for TRY_CAST of a CASE expression (outer-join columns of
+        // a VALUES list become one); it is our onelake_safe_cast that asked for the TRY_CAST.
+        return new Classified(OneLakeException.FEATURE_NOT_SUPPORTED, "onelake_safe_cast cannot be "
+            + "applied to a CASE expression or to an outer-joined VALUES column in this statement; "
+            + "turn onelake_safe_cast off, or read the values from a table or subquery instead");
+      }
       if (t instanceof CalciteContextException) {
         return new Classified(validationState(t.getMessage()), t.getMessage());
       }

@@ -155,7 +155,6 @@ final class DmlStatements {
         firstClause(merge, SqlDeltaMerge.Match.NOT_MATCHED_BY_SOURCE, MergeSpec.KEEP));
 
     List<SqlNode> select = new ArrayList<>();
-    select.add(action);
     select.add(target.column(DeltaTable.FILE_COLUMN));
     select.add(target.column(DeltaTable.ROW_INDEX_COLUMN));
     for (RelDataTypeField field : fields) {
@@ -210,6 +209,8 @@ final class DmlStatements {
         select.add(OneLakePrepare.castTo(values.get(i), fields.get(ordinals[i]).getType(), safe));
       }
     }
+    // Last: Calcite's code generator fails on a TRY_CAST after a CASE in one select list.
+    select.add(action);
     // Rewritten files keep their unmatched rows (the target side is preserved); an insert-only
     // MERGE only needs the source rows without a match.
     JoinType joinType = insertOnly ? JoinType.RIGHT : inserts ? JoinType.FULL : JoinType.LEFT;

@@ -8,7 +8,9 @@ import static java.util.Objects.requireNonNull;
 import io.delta.kernel.Scan;
 import io.delta.kernel.ScanBuilder;
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.defaults.internal.data.DefaultColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
@@ -21,6 +23,8 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Kernel's skipping is per file, not per row.
  */
 public final class DeltaScan {
+  private static final int COLUMNLESS_BATCH_ROWS = 1 << 16;
+
   private final Engine engine;
   private final Snapshot snapshot;
   private final StructType readSchema;
@@ -74,7 +80,9 @@ public final class DeltaScan {
     }
     Scan scan = builder.build();
     Row scanState = scan.getScanState(engine);
-    return new BatchIterator(scan.getScanFiles(engine), scanState);
+    // Reading only partition columns: the statistics' row counts may spare opening the files.
+    boolean countFromStats = ScanStateRow.getPhysicalDataReadSchema(scanState).length() == 0;
+    return new BatchIterator(scan.getScanFiles(engine, countFromStats), scanState);
   }
 
   /**
@@ -155,8 +163,17 @@ public final class DeltaScan {
 
     private CloseableIterator<FilteredColumnarBatch> read(Row scanFile) {
       FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
-      filesOpened.incrementAndGet();
       try {
+        if (physicalSchema.length() == 0) {
+          // No column comes from the file: its rows are its row count times the partition values.
+          AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+          Optional<Long> records = add.getNumRecords();
+          if (records.isPresent() && add.getDeletionVector().isEmpty()) {
+            return Scan.transformPhysicalData(engine, scanState, scanFile,
+                columnlessBatches(records.get()));
+          }
+        }
+        filesOpened.incrementAndGet();
         CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
             .readParquetFiles(singleton(file), physicalSchema, Optional.empty())
             .map(result -> result.getData());
@@ -172,6 +189,17 @@ public final class DeltaScan {
       closeQuietly(scanFiles);
       scanFileBatches.close();
     }
+  }
+
+  /** Batches without columns holding {@code rows} rows in all. */
+  private CloseableIterator<ColumnarBatch> columnlessBatches(long rows) {
+    List<ColumnarBatch> batches = new ArrayList<>();
+    StructType empty = new StructType();
+    for (long remaining = rows; remaining > 0; remaining -= COLUMNLESS_BATCH_ROWS) {
+      int size = (int) Math.min(remaining, COLUMNLESS_BATCH_ROWS);
+      batches.add(new DefaultColumnarBatch(size, empty, new ColumnVector[0]));
+    }
+    return io.delta.kernel.internal.util.Utils.toCloseableIterator(batches.iterator());
   }
 
   /** The file's path as the log names it (relative to the table, %-encoded), the key of removes. */

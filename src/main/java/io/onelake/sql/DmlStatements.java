@@ -15,6 +15,8 @@ import io.onelake.exec.DeleteExecutor;
 import io.onelake.exec.DeleteSpec;
 import io.onelake.exec.MergeExecutor;
 import io.onelake.exec.MergeSpec;
+import io.onelake.exec.ReplaceWhereExecutor;
+import io.onelake.exec.ReplaceWhereSpec;
 import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
 import io.onelake.exec.UpdateExecutor;
@@ -79,6 +81,40 @@ final class DmlStatements {
         predicateText(condition));
     DeleteExecutor executor = new DeleteExecutor(session);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(deleted, survivors)),
+        context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
+  }
+
+  /**
+   * INSERT INTO t REPLACE WHERE p SELECT ...: the rows matching {@code p} are replaced by the new rows,
+   * each of which must match {@code p}. {@code rowsQuery} yields the new rows in table column order,
+   * cast to the column types.
+   */
+  CalcitePrepare.CalciteSignature<Object> replaceWhere(String sql, DeltaTable table,
+      List<RelDataTypeField> fields, SqlNode rowsQuery, SqlNode predicate, boolean safeCast) {
+    Target target = new Target(table, fields, table.id().name());
+    PreparedQuery replaced = preparer.apply(countPerFile(target, predicate));
+    List<SqlNode> columns = new ArrayList<>();
+    for (RelDataTypeField field : fields) {
+      columns.add(target.column(field.getName()));
+    }
+    SqlNode keep = SqlStdOperatorTable.NOT.createCall(POS,
+        SqlStdOperatorTable.IS_TRUE.createCall(POS, predicate));
+    PreparedQuery survivors = preparer.apply(select(columns, target.from(), keep));
+    // The new rows, named as the table's columns, and whether each matches the predicate.
+    List<SqlNode> aliased = new ArrayList<>();
+    aliased.add(rowsQuery);
+    aliased.add(new SqlIdentifier(target.alias(), POS));
+    for (RelDataTypeField field : fields) {
+      aliased.add(new SqlIdentifier(field.getName(), POS));
+    }
+    List<SqlNode> checked = new ArrayList<>(columns);
+    checked.add(SqlStdOperatorTable.IS_TRUE.createCall(POS, predicate));
+    PreparedQuery rows = preparer.apply(select(checked,
+        SqlStdOperatorTable.AS.createCall(POS, aliased), null));
+    ReplaceWhereSpec spec = new ReplaceWhereSpec(table, replaced.rows(), survivors.rows(),
+        rows.rows(), safeCast, predicateText(predicate));
+    ReplaceWhereExecutor executor = new ReplaceWhereExecutor(session);
+    return CommandSignature.update(sql, PreparedQuery.parameters(List.of(replaced, survivors, rows)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
   }
 

@@ -100,15 +100,14 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       return createTable(context, sql, (SqlCreateDeltaTable) node);
     }
     if (node instanceof SqlInsert) {
-      return insert(context, sql, (SqlInsert) node, false);
+      return insert(context, sql, (SqlInsert) node, false, null);
     }
     if (node instanceof SqlInsertReplaceWhere) {
-      // Parsed so that users get a clear answer instead of a syntax error; the selective overwrite
-      // needs the copy-on-write machinery of DELETE.
-      throw OneLakeException.unsupported("INSERT INTO ... REPLACE WHERE");
+      SqlInsertReplaceWhere replace = (SqlInsertReplaceWhere) node;
+      return insert(context, sql, replace.insert(), false, replace.predicate());
     }
     if (node instanceof SqlInsertOverwrite) {
-      return insert(context, sql, ((SqlInsertOverwrite) node).asInsert(), true);
+      return insert(context, sql, ((SqlInsertOverwrite) node).asInsert(), true, null);
     }
     if (node instanceof SqlDropTable) {
       SqlDropTable drop = (SqlDropTable) node;
@@ -184,8 +183,9 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         dataContext -> executor.execute(spec, dataContext));
   }
 
+  /** INSERT [OVERWRITE]; with {@code replaceWhere}, INSERT INTO t REPLACE WHERE p SELECT .... */
   private CalcitePrepare.CalciteSignature<Object> insert(Context context, String sql, SqlInsert insert,
-      boolean overwrite) {
+      boolean overwrite, SqlNode replaceWhere) {
     Session session = session(context);
     if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
       throw new OneLakeException(OneLakeException.SYNTAX, "INSERT needs a table name as its target");
@@ -262,6 +262,9 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       }
       rowsQuery = new SqlSelect(POS, null, new SqlNodeList(select, POS), from, null, null, null,
           null, null, null, null, null, null);
+    }
+    if (replaceWhere != null) {
+      return dml(context).replaceWhere(sql, target, tableFields, rowsQuery, replaceWhere, safe);
     }
     PreparedQuery prepared = prepareQuery(context, rowsQuery);
     InsertExecutor executor = new InsertExecutor(session);

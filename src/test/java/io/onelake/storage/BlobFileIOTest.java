@@ -39,7 +39,7 @@ class BlobFileIOTest extends FileIOContractTest {
         Map.of("parquet.compression", "SNAPPY"),
         1024 * 1024,
         256 * 1024,
-        BlobClients.defaultHttpClient());
+        StorageClients.defaultHttpClient());
   }
 
   @Override

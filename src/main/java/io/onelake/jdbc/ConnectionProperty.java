@@ -15,6 +15,10 @@ import java.util.Set;
  */
 public enum ConnectionProperty {
   AUTH("auth", false),
+  /** {@code blob} (default) or {@code dfs}: the storage API (see {@code StorageApi}). */
+  API("api", false),
+  /** A service URL replacing the one of the location (OneLake regional hosts, emulators). */
+  ENDPOINT("endpoint", false),
   ACCOUNT_NAME("accountName", false),
   ACCOUNT_KEY("accountKey", true),
   SAS_TOKEN("sasToken", true),
@@ -23,6 +27,7 @@ public enum ConnectionProperty {
   CLIENT_ID("clientId", false),
   CLIENT_SECRET("clientSecret", true),
   CLIENT_CERTIFICATE_PATH("clientCertificatePath", false),
+  CLIENT_CERTIFICATE_PASSWORD("clientCertificatePassword", true),
   USER("user", false),
   PASSWORD("password", true),
   TIME_ZONE("timeZone", false),

@@ -103,6 +103,11 @@ public final class OneLakeDriver extends Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
+    return connect(url, info, ProgrammaticSettings.none());
+  }
+
+  /** {@link #connect(String, Properties)} with the settings only a {@link OneLakeDataSource} can carry. */
+  Connection connect(String url, Properties info, ProgrammaticSettings extras) throws SQLException {
     if (url == null || !acceptsURL(url)) {
       return null;
     }
@@ -110,7 +115,7 @@ public final class OneLakeDriver extends Driver {
     Session session;
     try {
       parsed = OneLakeUrl.parse(url, info);
-      session = SessionFactory.open(parsed);
+      session = SessionFactory.open(parsed, extras);
     } catch (OneLakeException e) {
       throw toSqlException(e);
     }

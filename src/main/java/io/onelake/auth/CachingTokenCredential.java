@@ -99,9 +99,15 @@ public final class CachingTokenCredential implements TokenCredential {
     return "CachingTokenCredential[" + delegate.getClass().getSimpleName() + "]";
   }
 
-  private record Key(List<String> scopes, String tenantId, boolean cae) {
+  /**
+   * Scopes and tenant decide which token fits. Whether the caller can handle continuous access
+   * evaluation does not: the storage clients ask with it and other callers without, and a token for
+   * the same scope serves both (a revoked one comes back as a claims challenge, which bypasses the
+   * cache).
+   */
+  private record Key(List<String> scopes, String tenantId) {
     static Key of(TokenRequestContext request) {
-      return new Key(List.copyOf(request.getScopes()), request.getTenantId(), request.isCaeEnabled());
+      return new Key(List.copyOf(request.getScopes()), request.getTenantId());
     }
   }
 

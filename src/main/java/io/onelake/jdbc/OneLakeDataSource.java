@@ -6,6 +6,7 @@ package io.onelake.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import com.azure.core.credential.TokenCredential;
+import io.onelake.auth.CachingTokenCredential;
 import io.onelake.exec.SessionSetting;
 import java.io.PrintWriter;
 import java.io.Serializable;
@@ -43,6 +44,8 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
   private transient PrintWriter logWriter;
   // Objects, not strings: set in code, never serialized with the bean (a credential must not be).
   private transient TokenCredential tokenCredential;
+  // One cache for all connections of this data source, so a pool signs in once per token lifetime.
+  private transient CachingTokenCredential cachingCredential;
   private transient SSLContext sslContext;
 
   public OneLakeDataSource() {
@@ -80,7 +83,7 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
 
   private Connection connect(Properties info) throws SQLException {
     String target = effectiveUrl();
-    Connection connection = new OneLakeDriver().connect(target, info, new ProgrammaticSettings(tokenCredential, sslContext));
+    Connection connection = new OneLakeDriver().connect(target, info, new ProgrammaticSettings(cachingCredential, sslContext));
     if (connection == null) {
       // connect() answers null for a URL that is not ours; a data source has no other driver to try.
       throw new SQLException("Not a onelake URL: it must start with " + OneLakeUrl.PREFIX, "08001");
@@ -251,7 +254,8 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
 
   /**
    * A credential the application signs in with itself (any azure-identity credential, or its own),
-   * instead of {@code auth}; tokens are cached and renewed before expiry like the driver's own.
+   * instead of {@code auth}; tokens are cached and renewed before expiry like the driver's own, in
+   * one cache shared by all connections of this data source.
    */
   public TokenCredential getTokenCredential() {
     return tokenCredential;
@@ -259,6 +263,7 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
 
   public void setTokenCredential(TokenCredential tokenCredential) {
     this.tokenCredential = tokenCredential;
+    this.cachingCredential = tokenCredential == null ? null : CachingTokenCredential.of(tokenCredential);
   }
 
   /** The TLS trust for storage requests (e.g. a private CA), instead of the JVM's default trust store. */

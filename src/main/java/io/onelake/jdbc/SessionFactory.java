@@ -213,7 +213,8 @@ final class SessionFactory {
   private static StorageCredential signIn(StorageCredential credential, String what, OneLakeUrl url) {
     StorageCredential.Token token = (StorageCredential.Token) credential;
     try {
-      token.tokenCredential().getTokenSync(new TokenRequestContext().addScopes(STORAGE_SCOPE));
+      // As the storage clients ask, so that MSAL gets a token they accept without asking again.
+      token.tokenCredential().getTokenSync(new TokenRequestContext().addScopes(STORAGE_SCOPE).setCaeEnabled(true));
     } catch (RuntimeException e) {
       throw new OneLakeException(SqlErrors.AUTHENTICATION_FAILED, "Sign-in failed with " + what + ": "
           + url.scrub(String.valueOf(e.getMessage())), e);

@@ -64,8 +64,8 @@ public final class SqlErrors {
   /** The SQLState and message of the most specific cause. */
   static Classified classify(Throwable failure) {
     // Kernel and Calcite wrap storage errors in their own exceptions; a refused credential must still
-    // be reported as such, whatever wraps it.
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+    // be reported as such, whatever wraps it (but the driver's own exception already says what it is).
+    for (Throwable t = failure; t != null && t.getCause() != t && !(t instanceof OneLakeException); t = t.getCause()) {
       if (t instanceof io.onelake.auth.AuthFailedException
           || t instanceof com.azure.core.exception.ClientAuthenticationException) {
         return new Classified(AUTHENTICATION_FAILED, "Authentication failed: " + t.getMessage());

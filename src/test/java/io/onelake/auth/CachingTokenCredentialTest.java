@@ -149,6 +149,17 @@ class CachingTokenCredentialTest {
   }
 
   @Test
+  void continuousAccessEvaluationDoesNotSplitTheCache() {
+    ManualClock clock = new ManualClock();
+    CountingCredential source = new CountingCredential(clock, Duration.ofHours(1));
+    CachingTokenCredential cache = new CachingTokenCredential(source, Duration.ofMinutes(5), clock);
+    String token = cache.getTokenSync(STORAGE).getToken();
+    TokenRequestContext cae = new TokenRequestContext().addScopes("https://storage.azure.com/.default").setCaeEnabled(true);
+    assertEquals(token, cache.getTokenSync(cae).getToken());
+    assertEquals(1, source.calls.get());
+  }
+
+  @Test
   void claimsChallengeBypassesTheCache() {
     ManualClock clock = new ManualClock();
     CountingCredential source = new CountingCredential(clock, Duration.ofHours(1));

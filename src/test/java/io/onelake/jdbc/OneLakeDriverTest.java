@@ -132,6 +132,7 @@ class OneLakeDriverTest {
         s.execute("CREATE TABLE t (id INT)");
       }
     });
+    assertEquals("08004", e.getSQLState(), e.getMessage());
     for (Throwable t = e; t != null; t = t.getCause()) {
       assertFalse(String.valueOf(t.getMessage()).contains(wrongKey), t.getMessage());
     }

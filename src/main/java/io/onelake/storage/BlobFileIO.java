@@ -41,33 +41,24 @@ import org.slf4j.LoggerFactory;
 public final class BlobFileIO implements FileIO {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFileIO.class);
 
-  static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
-  static final int DEFAULT_READ_CHUNK_SIZE = 4 * 1024 * 1024;
-
   private final BlobContainer container;
   private final ContainerPaths paths;
   private final Map<String, String> conf;
-  private final int blockSize;
-  private final int readChunkSize;
+  private final TransferSizes sizes;
   // startFrom (API 2026-02-06) may be unknown to a service; after the first refusal, filter locally.
   private volatile boolean startFromSupported = true;
 
-  BlobFileIO(BlobContainer container, ContainerPaths paths, Map<String, String> conf, int blockSize, int readChunkSize) {
+  BlobFileIO(BlobContainer container, ContainerPaths paths, Map<String, String> conf, TransferSizes sizes) {
     this.container = requireNonNull(container, "container is null");
     this.paths = requireNonNull(paths, "paths is null");
     this.conf = Map.copyOf(requireNonNull(conf, "conf is null"));
-    if (blockSize < 1 || readChunkSize < 1) {
-      throw new IllegalArgumentException("transfer sizes must be positive");
-    }
-    this.blockSize = blockSize;
-    this.readChunkSize = readChunkSize;
+    this.sizes = requireNonNull(sizes, "sizes is null");
   }
 
   @Override
   public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
     String startName = paths.fileBlobName(filePath);
-    int slash = startName.lastIndexOf('/');
-    String dirPrefix = slash < 0 ? "" : startName.substring(0, slash + 1);
+    String dirPrefix = ContainerPaths.directoryPrefix(ContainerPaths.parentOf(startName));
     BlobContainerClient client = container.client();
     List<FileStatus> result = new ArrayList<>();
     boolean anything;
@@ -160,13 +151,13 @@ public final class BlobFileIO implements FileIO {
   @Override
   public InputFile newInputFile(String path, long fileSize) {
     BlobClient blob = container.client().getBlobClient(paths.fileBlobName(path));
-    return new RemoteInputFile(new BlobRemoteFile(blob), path, fileSize, readChunkSize);
+    return new RemoteInputFile(new BlobRemoteFile(blob), path, fileSize, sizes.readChunk());
   }
 
   @Override
   public OutputFile newOutputFile(String path) {
     BlobClient blob = container.client().getBlobClient(paths.fileBlobName(path));
-    return new BlobOutputFile(blob, path, container, blockSize);
+    return new BlobOutputFile(blob, path, container, sizes.writeChunk());
   }
 
   @Override

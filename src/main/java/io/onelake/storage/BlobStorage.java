@@ -48,8 +48,7 @@ public final class BlobStorage implements LakehouseStorage {
       StorageLocation location,
       StorageCredential credential,
       Map<String, String> kernelConf,
-      int blockSize,
-      int readChunkSize,
+      TransferSizes sizes,
       HttpClient httpClient) {
     requireNonNull(location, "location is null");
     requireNonNull(credential, "credential is null");
@@ -60,7 +59,7 @@ public final class BlobStorage implements LakehouseStorage {
     BlobServiceClient service = StorageClients.blobService(location.serviceEndpoint(), credential, requireNonNull(httpClient, "httpClient is null"));
     BlobContainer container = new BlobContainer(service.getBlobContainerClient(location.containerName()));
     ContainerPaths paths = new ContainerPaths(location.serviceEndpoint(), location.containerName());
-    return new BlobStorage(location, container, new BlobFileIO(container, paths, kernelConf, blockSize, readChunkSize));
+    return new BlobStorage(location, container, new BlobFileIO(container, paths, kernelConf, sizes));
   }
 
   @Override

@@ -64,6 +64,12 @@ final class ContainerPaths {
     return FileStatus.of(uri(blobName), size, lastModified == null ? 0L : lastModified.toInstant().toEpochMilli());
   }
 
+  /** The directory of {@code blobName}: everything before its last slash, or empty at the top. */
+  static String parentOf(String blobName) {
+    int slash = blobName.lastIndexOf('/');
+    return slash < 0 ? "" : blobName.substring(0, slash);
+  }
+
   /** The listing prefix for the children of directory {@code blobName}: {@code name/}, or empty for the container. */
   static String directoryPrefix(String blobName) {
     return blobName.isEmpty() ? "" : blobName + "/";

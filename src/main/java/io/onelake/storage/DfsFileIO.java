@@ -31,18 +31,13 @@ public final class DfsFileIO implements FileIO {
   private final DataLakeFileSystemClient fileSystem;
   private final ContainerPaths paths;
   private final Map<String, String> conf;
-  private final int chunkSize;
-  private final int readChunkSize;
+  private final TransferSizes sizes;
 
-  DfsFileIO(DataLakeFileSystemClient fileSystem, ContainerPaths paths, Map<String, String> conf, int chunkSize, int readChunkSize) {
+  DfsFileIO(DataLakeFileSystemClient fileSystem, ContainerPaths paths, Map<String, String> conf, TransferSizes sizes) {
     this.fileSystem = requireNonNull(fileSystem, "fileSystem is null");
     this.paths = requireNonNull(paths, "paths is null");
     this.conf = Map.copyOf(requireNonNull(conf, "conf is null"));
-    if (chunkSize < 1 || readChunkSize < 1) {
-      throw new IllegalArgumentException("transfer sizes must be positive");
-    }
-    this.chunkSize = chunkSize;
-    this.readChunkSize = readChunkSize;
+    this.sizes = requireNonNull(sizes, "sizes is null");
   }
 
   /**
@@ -52,8 +47,7 @@ public final class DfsFileIO implements FileIO {
   @Override
   public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
     String startName = paths.fileBlobName(filePath);
-    int slash = startName.lastIndexOf('/');
-    String directory = slash < 0 ? "" : startName.substring(0, slash);
+    String directory = ContainerPaths.parentOf(startName);
     List<FileStatus> result = new ArrayList<>();
     try {
       for (PathItem item : fileSystem.listPaths(listing(directory), null)) {
@@ -107,12 +101,12 @@ public final class DfsFileIO implements FileIO {
 
   @Override
   public InputFile newInputFile(String path, long fileSize) {
-    return new RemoteInputFile(new DfsRemoteFile(fileSystem.getFileClient(paths.fileBlobName(path))), path, fileSize, readChunkSize);
+    return new RemoteInputFile(new DfsRemoteFile(fileSystem.getFileClient(paths.fileBlobName(path))), path, fileSize, sizes.readChunk());
   }
 
   @Override
   public OutputFile newOutputFile(String path) {
-    return new DfsOutputFile(fileSystem, paths.fileBlobName(path), path, chunkSize);
+    return new DfsOutputFile(fileSystem, paths.fileBlobName(path), path, sizes.writeChunk());
   }
 
   @Override

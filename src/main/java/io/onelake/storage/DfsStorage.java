@@ -40,8 +40,7 @@ public final class DfsStorage implements LakehouseStorage {
       StorageLocation location,
       StorageCredential credential,
       Map<String, String> kernelConf,
-      int chunkSize,
-      int readChunkSize,
+      TransferSizes sizes,
       HttpClient httpClient) {
     requireNonNull(location, "location is null");
     if (location.kind() != StorageLocation.Kind.BLOB) {
@@ -51,7 +50,7 @@ public final class DfsStorage implements LakehouseStorage {
     DataLakeFileSystemClient fileSystem = StorageClients.dfsService(endpoint, credential, httpClient)
         .getFileSystemClient(location.containerName());
     ContainerPaths paths = new ContainerPaths(endpoint, location.containerName());
-    return new DfsStorage(location, fileSystem, paths, new DfsFileIO(fileSystem, paths, kernelConf, chunkSize, readChunkSize));
+    return new DfsStorage(location, fileSystem, paths, new DfsFileIO(fileSystem, paths, kernelConf, sizes));
   }
 
   @Override

@@ -38,10 +38,8 @@ public interface LakehouseStorage extends AutoCloseable {
     }
     HttpClient httpClient = options.sslContext().map(StorageClients::httpClient).orElseGet(StorageClients::defaultHttpClient);
     return switch (options.api()) {
-      case BLOB -> BlobStorage.open(location, credential, options.kernelConf(),
-          BlobFileIO.DEFAULT_BLOCK_SIZE, BlobFileIO.DEFAULT_READ_CHUNK_SIZE, httpClient);
-      case DFS -> DfsStorage.open(location, credential, options.kernelConf(),
-          BlobFileIO.DEFAULT_BLOCK_SIZE, BlobFileIO.DEFAULT_READ_CHUNK_SIZE, httpClient);
+      case BLOB -> BlobStorage.open(location, credential, options.kernelConf(), TransferSizes.DEFAULT, httpClient);
+      case DFS -> DfsStorage.open(location, credential, options.kernelConf(), TransferSizes.DEFAULT, httpClient);
     };
   }
 

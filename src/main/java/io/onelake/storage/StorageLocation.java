@@ -146,12 +146,7 @@ public final class StorageLocation {
 
   /** {@code //<workspace>/<item>}: names (item type optional) or GUIDs, never mixed. */
   private static StorageLocation parseOneLake(String location) {
-    String rest = location.substring(2);
-    int cut = indexOfAny(rest, "?#");
-    if (cut >= 0) {
-      rest = rest.substring(0, cut);
-    }
-    String[] segments = splitPath(decodePath(rest, location));
+    String[] segments = splitPath(decodePath(redact(location.substring(2)), location));
     if (segments.length < 2) {
       throw new IllegalArgumentException("a OneLake location needs a workspace and an item: "
           + "//<workspace>/<item>, e.g. //Sales/Main.Lakehouse, got '" + redact(location) + "'");
@@ -177,14 +172,8 @@ public final class StorageLocation {
 
   /** {@code abfss://<container>@<host>/<path>}, the Hadoop ABFS form. */
   private static StorageLocation parseAbfss(String url) {
-    String rest = url.substring("abfss://".length());
-    int cut = indexOfAny(rest, "?#");
-    if (cut >= 0) {
-      rest = rest.substring(0, cut);
-    }
-    int slash = rest.indexOf('/');
-    String authority = slash < 0 ? rest : rest.substring(0, slash);
-    String path = slash < 0 ? "" : rest.substring(slash + 1);
+    AuthorityAndPath parts = AuthorityAndPath.of(url.substring("abfss://".length()));
+    String authority = parts.authority();
     int at = authority.indexOf('@');
     String host = at < 0 ? "" : hostOf(authority.substring(at + 1)).toLowerCase(Locale.ROOT);
     if (at <= 0 || host.indexOf('.') <= 0) {
@@ -194,7 +183,7 @@ public final class StorageLocation {
     String container = authority.substring(0, at);
     String account = host.substring(0, host.indexOf('.'));
     String endpoint = "https://" + swapServiceLabel(authority.substring(at + 1).toLowerCase(Locale.ROOT), "dfs", "blob");
-    return blob(endpoint, account, container, decodePath(path, url));
+    return blob(endpoint, account, container, decodePath(parts.path(), url));
   }
 
   private static StorageLocation parseFile(String rest) {
@@ -231,14 +220,9 @@ public final class StorageLocation {
   private static StorageLocation parseHttp(String url) {
     int schemeEnd = url.indexOf("://");
     String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
-    String rest = url.substring(schemeEnd + 3);
-    int cut = indexOfAny(rest, "?#");
-    if (cut >= 0) {
-      rest = rest.substring(0, cut);
-    }
-    int slash = rest.indexOf('/');
-    String authority = slash < 0 ? rest : rest.substring(0, slash);
-    String path = slash < 0 ? "" : rest.substring(slash + 1);
+    AuthorityAndPath parts = AuthorityAndPath.of(url.substring(schemeEnd + 3));
+    String authority = parts.authority();
+    String path = parts.path();
     if (authority.contains("@")) {
       throw new IllegalArgumentException("user information is not allowed in a Blob URL");
     }
@@ -264,6 +248,15 @@ public final class StorageLocation {
           "Blob URL needs a container: " + scheme + "://" + authority + "/<container>[/path]");
     }
     return blob(scheme + "://" + normalizedAuthority, account, segments[0], join(segments, 1));
+  }
+
+  /** What follows {@code scheme://}, without query and fragment, split at its first slash. */
+  private record AuthorityAndPath(String authority, String path) {
+    static AuthorityAndPath of(String afterScheme) {
+      String rest = redact(afterScheme);
+      int slash = rest.indexOf('/');
+      return slash < 0 ? new AuthorityAndPath(rest, "") : new AuthorityAndPath(rest.substring(0, slash), rest.substring(slash + 1));
+    }
   }
 
   private static String toBlobHost(String authority) {

@@ -84,6 +84,21 @@ class CachingTokenCredentialTest {
     }
   }
 
+  /** A credential from its synchronous behaviour; the asynchronous call does the same. */
+  private static TokenCredential syncCredential(Function<TokenRequestContext, AccessToken> getTokenSync) {
+    return new TokenCredential() {
+      @Override
+      public AccessToken getTokenSync(TokenRequestContext request) {
+        return getTokenSync.apply(request);
+      }
+
+      @Override
+      public Mono<AccessToken> getToken(TokenRequestContext request) {
+        return Mono.fromCallable(() -> getTokenSync(request));
+      }
+    };
+  }
+
   @Test
   void longLivedTokenIsReusedUntilFiveMinutesBeforeExpiry() {
     ManualClock clock = new ManualClock();
@@ -173,20 +188,12 @@ class CachingTokenCredentialTest {
   void failedRefreshKeepsTheValidTokenAndRetriesLater() {
     ManualClock clock = new ManualClock();
     AtomicInteger calls = new AtomicInteger();
-    TokenCredential flaky = new TokenCredential() {
-      @Override
-      public AccessToken getTokenSync(TokenRequestContext request) {
-        if (calls.incrementAndGet() == 2) {
-          throw new IllegalStateException("identity endpoint unavailable");
-        }
-        return new AccessToken("t" + calls.get(), clock.instant().plus(Duration.ofMinutes(60)).atOffset(ZoneOffset.UTC));
+    TokenCredential flaky = syncCredential(request -> {
+      if (calls.incrementAndGet() == 2) {
+        throw new IllegalStateException("identity endpoint unavailable");
       }
-
-      @Override
-      public Mono<AccessToken> getToken(TokenRequestContext request) {
-        return Mono.fromCallable(() -> getTokenSync(request));
-      }
-    };
+      return new AccessToken("t" + calls.get(), clock.instant().plus(Duration.ofMinutes(60)).atOffset(ZoneOffset.UTC));
+    });
     CachingTokenCredential cache = new CachingTokenCredential(flaky, Duration.ofMinutes(5), clock);
     assertEquals("t1", cache.getTokenSync(STORAGE).getToken());
     clock.advance(Duration.ofMinutes(56));
@@ -199,17 +206,9 @@ class CachingTokenCredentialTest {
 
   @Test
   void failureWithoutAValidTokenReachesTheCaller() {
-    TokenCredential broken = new TokenCredential() {
-      @Override
-      public AccessToken getTokenSync(TokenRequestContext request) {
-        throw new IllegalStateException("AADSTS7000215: Invalid client secret provided");
-      }
-
-      @Override
-      public Mono<AccessToken> getToken(TokenRequestContext request) {
-        return Mono.error(new IllegalStateException("unused"));
-      }
-    };
+    TokenCredential broken = syncCredential(request -> {
+      throw new IllegalStateException("AADSTS7000215: Invalid client secret provided");
+    });
     CachingTokenCredential cache = new CachingTokenCredential(broken);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> cache.getTokenSync(STORAGE));
     assertTrue(e.getMessage().startsWith("AADSTS7000215"), e.getMessage());
@@ -220,23 +219,15 @@ class CachingTokenCredentialTest {
   void concurrentCallersWithoutATokenWaitForOneFetch() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    TokenCredential slow = new TokenCredential() {
-      @Override
-      public AccessToken getTokenSync(TokenRequestContext request) {
-        calls.incrementAndGet();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return new AccessToken("only", Instant.now().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+    TokenCredential slow = syncCredential(request -> {
+      calls.incrementAndGet();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-
-      @Override
-      public Mono<AccessToken> getToken(TokenRequestContext request) {
-        return Mono.fromCallable(() -> getTokenSync(request));
-      }
-    };
+      return new AccessToken("only", Instant.now().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+    });
     CachingTokenCredential cache = new CachingTokenCredential(slow);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -262,25 +253,17 @@ class CachingTokenCredentialTest {
     CountDownLatch renewing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    TokenCredential source = new TokenCredential() {
-      @Override
-      public AccessToken getTokenSync(TokenRequestContext request) {
-        if (calls.incrementAndGet() == 2) {
-          renewing.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+    TokenCredential source = syncCredential(request -> {
+      if (calls.incrementAndGet() == 2) {
+        renewing.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-        return new AccessToken("t" + calls.get(), clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
       }
-
-      @Override
-      public Mono<AccessToken> getToken(TokenRequestContext request) {
-        return Mono.fromCallable(() -> getTokenSync(request));
-      }
-    };
+      return new AccessToken("t" + calls.get(), clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+    });
     CachingTokenCredential cache = new CachingTokenCredential(source, Duration.ofMinutes(5), clock);
     cache.getTokenSync(STORAGE);
     clock.advance(Duration.ofMinutes(57));

@@ -36,9 +36,7 @@ class BlobFileIOTest extends FileIOContractTest {
     return BlobStorage.open(
         StorageLocation.parse(containerUrl + "/Sales Data.Lakehouse"),
         azurite.credential(),
-        Map.of("parquet.compression", "SNAPPY"),
-        1024 * 1024,
-        256 * 1024,
+        Map.of("parquet.compression", "SNAPPY"), new TransferSizes(1024 * 1024, 256 * 1024),
         StorageClients.defaultHttpClient());
   }
 

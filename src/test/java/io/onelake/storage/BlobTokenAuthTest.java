@@ -47,7 +47,7 @@ class BlobTokenAuthTest {
         new StaticTokenCredential(TestTokens.storageJwt(Instant.now().plusSeconds(3600))));
     try (BlobStorage storage = BlobStorage.open(
         StorageLocation.parse(azurite.newContainerUrl("oauth") + "/Lake.Lakehouse"),
-        credential, Map.of(), 1024 * 1024, 256 * 1024, StorageClients.httpClient(azurite.sslContext()))) {
+        credential, Map.of(), new TransferSizes(1024 * 1024, 256 * 1024), StorageClients.httpClient(azurite.sslContext()))) {
       FileIO io = storage.fileIO();
       String file = storage.resolve("Files/hello.txt");
       io.newOutputFile(file).writeAtomically(FileIOContractTest.lines("hello"), false);

@@ -35,9 +35,9 @@ class DfsReadsAzuriteTest {
   void rangedReadsStatusAndDeleteThroughTheDfsClient() throws IOException {
     StorageLocation location = StorageLocation.parse(azurite.newContainerUrl("dfsreads") + "/Lake.Lakehouse");
     byte[] data = FileIOContractTest.randomBytes(700_000);
-    try (BlobStorage blob = BlobStorage.open(location, azurite.credential(), Map.of(), 256 * 1024, 64 * 1024,
+    try (BlobStorage blob = BlobStorage.open(location, azurite.credential(), Map.of(), new TransferSizes(256 * 1024, 64 * 1024),
             StorageClients.defaultHttpClient());
-        DfsStorage dfs = DfsStorage.open(location, azurite.credential(), Map.of(), 256 * 1024, 64 * 1024,
+        DfsStorage dfs = DfsStorage.open(location, azurite.credential(), Map.of(), new TransferSizes(256 * 1024, 64 * 1024),
             StorageClients.defaultHttpClient())) {
       // Path-style emulator endpoints have no separate DFS host, so both APIs see the same paths.
       assertEquals(blob.rootUri(), dfs.rootUri());

@@ -31,8 +31,8 @@ final class LiveStorage {
         base.rootPath() + "/Files/onelake-jdbc-live-" + UUID.randomUUID());
     StorageCredential credential = credential(base);
     return switch (api) {
-      case BLOB -> BlobStorage.open(root, credential, Map.of(), 1024 * 1024, 256 * 1024, StorageClients.defaultHttpClient());
-      case DFS -> DfsStorage.open(root, credential, Map.of(), 1024 * 1024, 256 * 1024, StorageClients.defaultHttpClient());
+      case BLOB -> BlobStorage.open(root, credential, Map.of(), new TransferSizes(1024 * 1024, 256 * 1024), StorageClients.defaultHttpClient());
+      case DFS -> DfsStorage.open(root, credential, Map.of(), new TransferSizes(1024 * 1024, 256 * 1024), StorageClients.defaultHttpClient());
     };
   }
 

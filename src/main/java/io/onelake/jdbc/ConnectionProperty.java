@@ -3,7 +3,11 @@
  */
 package io.onelake.jdbc;
 
+import io.onelake.auth.AuthMode;
 import io.onelake.exec.SessionSetting;
+import io.onelake.storage.StorageApi;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,6 +47,16 @@ public enum ConnectionProperty {
 
   public String propertyName() {
     return propertyName;
+  }
+
+  /** The values a tool may offer in a list ({@code DriverPropertyInfo.choices}); empty if free text. */
+  public List<String> choices() {
+    return switch (this) {
+      case AUTH -> Arrays.stream(AuthMode.values()).map(AuthMode::propertyValue).toList();
+      case API -> Arrays.stream(StorageApi.values()).map(StorageApi::propertyValue).toList();
+      case QUOTING -> List.of("double_quote", "backtick");
+      default -> List.of();
+    };
   }
 
   /** Secrets are never shown in URLs, logs or messages. */

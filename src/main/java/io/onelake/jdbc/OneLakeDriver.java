@@ -96,6 +96,8 @@ public final class OneLakeDriver extends Driver {
       }
       DriverPropertyInfo property = new DriverPropertyInfo(name, given);
       property.required = false;
+      ConnectionProperty.byName(name).map(ConnectionProperty::choices).filter(c -> !c.isEmpty())
+          .ifPresent(choices -> property.choices = choices.toArray(new String[0]));
       properties.add(property);
     }
     return properties.toArray(new DriverPropertyInfo[0]);

@@ -3,7 +3,11 @@
  */
 package io.onelake.jdbc;
 
+import io.onelake.auth.AuthMode;
 import io.onelake.exec.SessionSetting;
+import io.onelake.storage.StorageApi;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +19,10 @@ import java.util.Set;
  */
 public enum ConnectionProperty {
   AUTH("auth", false),
+  /** {@code blob} (default) or {@code dfs}: the storage API (see {@code StorageApi}). */
+  API("api", false),
+  /** A service URL replacing the one of the location (OneLake regional hosts, emulators). */
+  ENDPOINT("endpoint", false),
   ACCOUNT_NAME("accountName", false),
   ACCOUNT_KEY("accountKey", true),
   SAS_TOKEN("sasToken", true),
@@ -23,6 +31,7 @@ public enum ConnectionProperty {
   CLIENT_ID("clientId", false),
   CLIENT_SECRET("clientSecret", true),
   CLIENT_CERTIFICATE_PATH("clientCertificatePath", false),
+  CLIENT_CERTIFICATE_PASSWORD("clientCertificatePassword", true),
   USER("user", false),
   PASSWORD("password", true),
   TIME_ZONE("timeZone", false),
@@ -38,6 +47,16 @@ public enum ConnectionProperty {
 
   public String propertyName() {
     return propertyName;
+  }
+
+  /** The values a tool may offer in a list ({@code DriverPropertyInfo.choices}); empty if free text. */
+  public List<String> choices() {
+    return switch (this) {
+      case AUTH -> Arrays.stream(AuthMode.values()).map(AuthMode::propertyValue).toList();
+      case API -> Arrays.stream(StorageApi.values()).map(StorageApi::propertyValue).toList();
+      case QUOTING -> List.of("double_quote", "backtick");
+      default -> List.of();
+    };
   }
 
   /** Secrets are never shown in URLs, logs or messages. */

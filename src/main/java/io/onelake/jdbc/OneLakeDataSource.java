@@ -5,6 +5,8 @@ package io.onelake.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.azure.core.credential.TokenCredential;
+import io.onelake.auth.CachingTokenCredential;
 import io.onelake.exec.SessionSetting;
 import java.io.PrintWriter;
 import java.io.Serializable;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
 import javax.sql.PooledConnection;
@@ -39,6 +42,11 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
   private int loginTimeout;
   // A writer is not serializable, and the driver logs through slf4j anyway.
   private transient PrintWriter logWriter;
+  // Objects, not strings: set in code, never serialized with the bean (a credential must not be).
+  private transient TokenCredential tokenCredential;
+  // One cache for all connections of this data source, so a pool signs in once per token lifetime.
+  private transient CachingTokenCredential cachingCredential;
+  private transient SSLContext sslContext;
 
   public OneLakeDataSource() {
   }
@@ -75,7 +83,7 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
 
   private Connection connect(Properties info) throws SQLException {
     String target = effectiveUrl();
-    Connection connection = new OneLakeDriver().connect(target, info);
+    Connection connection = new OneLakeDriver().connect(target, info, new ProgrammaticSettings(cachingCredential, sslContext));
     if (connection == null) {
       // connect() answers null for a URL that is not ours; a data source has no other driver to try.
       throw new SQLException("Not a onelake URL: it must start with " + OneLakeUrl.PREFIX, "08001");
@@ -220,6 +228,53 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
     put(ConnectionProperty.PASSWORD.propertyName(), password);
   }
 
+  public String getClientCertificatePassword() {
+    return properties.get(ConnectionProperty.CLIENT_CERTIFICATE_PASSWORD.propertyName());
+  }
+
+  public void setClientCertificatePassword(String clientCertificatePassword) {
+    put(ConnectionProperty.CLIENT_CERTIFICATE_PASSWORD.propertyName(), clientCertificatePassword);
+  }
+
+  public String getApi() {
+    return properties.get(ConnectionProperty.API.propertyName());
+  }
+
+  public void setApi(String api) {
+    put(ConnectionProperty.API.propertyName(), api);
+  }
+
+  public String getEndpoint() {
+    return properties.get(ConnectionProperty.ENDPOINT.propertyName());
+  }
+
+  public void setEndpoint(String endpoint) {
+    put(ConnectionProperty.ENDPOINT.propertyName(), endpoint);
+  }
+
+  /**
+   * A credential the application signs in with itself (any azure-identity credential, or its own),
+   * instead of {@code auth}; tokens are cached and renewed before expiry like the driver's own, in
+   * one cache shared by all connections of this data source.
+   */
+  public TokenCredential getTokenCredential() {
+    return tokenCredential;
+  }
+
+  public void setTokenCredential(TokenCredential tokenCredential) {
+    this.tokenCredential = tokenCredential;
+    this.cachingCredential = tokenCredential == null ? null : CachingTokenCredential.of(tokenCredential);
+  }
+
+  /** The TLS trust for storage requests (e.g. a private CA), instead of the JVM's default trust store. */
+  public SSLContext getSslContext() {
+    return sslContext;
+  }
+
+  public void setSslContext(SSLContext sslContext) {
+    this.sslContext = sslContext;
+  }
+
   public String getTimeZone() {
     return properties.get(ConnectionProperty.TIME_ZONE.propertyName());
   }
@@ -362,6 +417,10 @@ public final class OneLakeDataSource implements DataSource, ConnectionPoolDataSo
     for (Map.Entry<String, String> entry : properties.entrySet()) {
       text.append(", ").append(entry.getKey()).append('=')
           .append(ConnectionProperty.isSecretName(entry.getKey()) ? "***" : entry.getValue());
+    }
+    if (tokenCredential != null) {
+      // The class name only: an application's credential may print more than it should.
+      text.append(", tokenCredential=").append(tokenCredential.getClass().getSimpleName());
     }
     return text.append(']').toString();
   }

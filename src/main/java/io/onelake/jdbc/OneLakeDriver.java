@@ -97,6 +97,8 @@ public final class OneLakeDriver extends Driver {
       }
       DriverPropertyInfo property = new DriverPropertyInfo(name, given);
       property.required = false;
+      ConnectionProperty.byName(name).map(ConnectionProperty::choices).filter(c -> !c.isEmpty())
+          .ifPresent(choices -> property.choices = choices.toArray(new String[0]));
       properties.add(property);
     }
     return properties.toArray(new DriverPropertyInfo[0]);
@@ -104,6 +106,11 @@ public final class OneLakeDriver extends Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
+    return connect(url, info, ProgrammaticSettings.none());
+  }
+
+  /** {@link #connect(String, Properties)} with the settings only a {@link OneLakeDataSource} can carry. */
+  Connection connect(String url, Properties info, ProgrammaticSettings extras) throws SQLException {
     if (url == null || !acceptsURL(url)) {
       return null;
     }
@@ -111,7 +118,7 @@ public final class OneLakeDriver extends Driver {
     Session session;
     try {
       parsed = OneLakeUrl.parse(url, info);
-      session = SessionFactory.open(parsed);
+      session = SessionFactory.open(parsed, extras);
     } catch (OneLakeException e) {
       throw toSqlException(e);
     }

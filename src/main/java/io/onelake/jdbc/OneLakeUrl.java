@@ -119,6 +119,25 @@ public final class OneLakeUrl {
     return PREFIX + location;
   }
 
+  /**
+   * {@code text} with the value of every secret property replaced by {@code ***}: for messages that
+   * quote another library's error text, which the driver does not control.
+   */
+  public String scrub(String text) {
+    if (text == null) {
+      return null;
+    }
+    String scrubbed = text;
+    for (Map.Entry<String, String> entry : properties.entrySet()) {
+      String value = entry.getValue();
+      // Very short values would mask ordinary words; no real secret is that short.
+      if (value != null && value.strip().length() >= 4 && ConnectionProperty.isSecretName(entry.getKey())) {
+        scrubbed = scrubbed.replace(value.strip(), "***");
+      }
+    }
+    return scrubbed;
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(displayUrl());

@@ -29,6 +29,11 @@ public final class SqlErrors {
   static final String CANCELLED = "57014";
   static final String IO_ERROR = "58030";
   static final String GENERAL = "HY000";
+  /**
+   * Storage or Entra ID refused the credential. SPEC §7 puts authentication failures in class 08;
+   * 08004 is "the server rejected the establishment of the connection".
+   */
+  public static final String AUTHENTICATION_FAILED = "08004";
   /** Statement completion unknown. */
   static final String COMPLETION_UNKNOWN = "40003";
 
@@ -58,6 +63,14 @@ public final class SqlErrors {
 
   /** The SQLState and message of the most specific cause. */
   static Classified classify(Throwable failure) {
+    // Kernel and Calcite wrap storage errors in their own exceptions; a refused credential must still
+    // be reported as such, whatever wraps it (but the driver's own exception already says what it is).
+    for (Throwable t = failure; t != null && t.getCause() != t && !(t instanceof OneLakeException); t = t.getCause()) {
+      if (t instanceof io.onelake.auth.AuthFailedException
+          || t instanceof com.azure.core.exception.ClientAuthenticationException) {
+        return new Classified(AUTHENTICATION_FAILED, "Authentication failed: " + t.getMessage());
+      }
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof OneLakeException) {
         return new Classified(((OneLakeException) t).sqlState(), t.getMessage());

@@ -22,7 +22,6 @@ import io.delta.kernel.utils.FileStatus;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Kernel's {@link FileIO} over the Azure Blob API.
  *
- * <p>Paths are {@code <serviceEndpoint>/<container>/<blob name>} strings (see {@link BlobPaths}).
+ * <p>Paths are {@code <serviceEndpoint>/<container>/<blob name>} strings (see {@link ContainerPaths}).
  * Put-if-absent writes (Delta commits) are uploads with {@code If-None-Match: *}; the service
  * answers a losing writer with 409 or 412, which becomes {@link FileAlreadyExistsException} so
  * that Kernel retries at the next version.
@@ -42,51 +41,42 @@ import org.slf4j.LoggerFactory;
 public final class BlobFileIO implements FileIO {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFileIO.class);
 
-  static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
-  static final int DEFAULT_READ_CHUNK_SIZE = 4 * 1024 * 1024;
-
   private final BlobContainer container;
-  private final BlobPaths paths;
+  private final ContainerPaths paths;
   private final Map<String, String> conf;
-  private final int blockSize;
-  private final int readChunkSize;
+  private final TransferSizes sizes;
   // startFrom (API 2026-02-06) may be unknown to a service; after the first refusal, filter locally.
   private volatile boolean startFromSupported = true;
 
-  BlobFileIO(BlobContainer container, BlobPaths paths, Map<String, String> conf, int blockSize, int readChunkSize) {
+  BlobFileIO(BlobContainer container, ContainerPaths paths, Map<String, String> conf, TransferSizes sizes) {
     this.container = requireNonNull(container, "container is null");
     this.paths = requireNonNull(paths, "paths is null");
     this.conf = Map.copyOf(requireNonNull(conf, "conf is null"));
-    if (blockSize < 1 || readChunkSize < 1) {
-      throw new IllegalArgumentException("transfer sizes must be positive");
-    }
-    this.blockSize = blockSize;
-    this.readChunkSize = readChunkSize;
+    this.sizes = requireNonNull(sizes, "sizes is null");
   }
 
   @Override
   public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
     String startName = paths.fileBlobName(filePath);
-    int slash = startName.lastIndexOf('/');
-    String dirPrefix = slash < 0 ? "" : startName.substring(0, slash + 1);
+    String dirPrefix = ContainerPaths.directoryPrefix(ContainerPaths.parentOf(startName));
     BlobContainerClient client = container.client();
     List<FileStatus> result = new ArrayList<>();
     boolean anything;
     try {
       anything = collect(client, dirPrefix, startName, result);
     } catch (RuntimeException e) {
-      if (BlobErrors.isNotFound(e)) {
+      if (StorageErrors.isNotFound(e)) {
         throw new FileNotFoundException("directory not found: " + paths.uri(dirPrefix));
       }
-      throw BlobErrors.toIOException("list", filePath, e);
+      throw StorageErrors.toIOException("list", filePath, e);
     }
     if (!anything) {
       try {
         ListBlobsOptions probe = new ListBlobsOptions().setPrefix(dirPrefix).setMaxResultsPerPage(1);
         anything = client.listBlobs(probe, null).iterator().hasNext();
       } catch (RuntimeException e) {
-        if (!BlobErrors.isNotFound(e)) {
-          throw BlobErrors.toIOException("list", filePath, e);
+        if (!StorageErrors.isNotFound(e)) {
+          throw StorageErrors.toIOException("list", filePath, e);
         }
       }
       if (!anything) {
@@ -123,7 +113,7 @@ public final class BlobFileIO implements FileIO {
         continue;
       }
       BlobItemProperties props = item.getProperties();
-      out.add(FileStatus.of(paths.uri(name), props.getContentLength(), millis(props.getLastModified())));
+      out.add(paths.status(name, props.getContentLength(), props.getLastModified()));
     }
     return anything;
   }
@@ -140,9 +130,9 @@ public final class BlobFileIO implements FileIO {
     String name = paths.fileBlobName(path);
     try {
       BlobProperties props = container.client().getBlobClient(name).getProperties();
-      return FileStatus.of(paths.uri(name), props.getBlobSize(), millis(props.getLastModified()));
+      return paths.status(name, props.getBlobSize(), props.getLastModified());
     } catch (RuntimeException e) {
-      throw BlobErrors.toIOException("get status", path, e);
+      throw StorageErrors.toIOException("get status", path, e);
     }
   }
 
@@ -161,13 +151,13 @@ public final class BlobFileIO implements FileIO {
   @Override
   public InputFile newInputFile(String path, long fileSize) {
     BlobClient blob = container.client().getBlobClient(paths.fileBlobName(path));
-    return new BlobInputFile(blob, path, fileSize, readChunkSize);
+    return new RemoteInputFile(new BlobRemoteFile(blob), path, fileSize, sizes.readChunk());
   }
 
   @Override
   public OutputFile newOutputFile(String path) {
     BlobClient blob = container.client().getBlobClient(paths.fileBlobName(path));
-    return new BlobOutputFile(blob, path, container, blockSize);
+    return new BlobOutputFile(blob, path, container, sizes.writeChunk());
   }
 
   @Override
@@ -176,10 +166,10 @@ public final class BlobFileIO implements FileIO {
     try {
       return container.client().getBlobClient(name).deleteIfExists();
     } catch (RuntimeException e) {
-      if (BlobErrors.isNotFound(e)) {
+      if (StorageErrors.isNotFound(e)) {
         return false; // the container is missing
       }
-      throw BlobErrors.toIOException("delete", path, e);
+      throw StorageErrors.toIOException("delete", path, e);
     }
   }
 
@@ -198,7 +188,7 @@ public final class BlobFileIO implements FileIO {
     try {
       content = src.downloadContent();
     } catch (RuntimeException e) {
-      throw BlobErrors.toIOException("copy (read source)", srcPath, e);
+      throw StorageErrors.toIOException("copy (read source)", srcPath, e);
     }
     container.ensureExists();
     try {
@@ -208,15 +198,11 @@ public final class BlobFileIO implements FileIO {
       }
       dest.getBlockBlobClient().uploadWithResponse(options, null, Context.NONE);
     } catch (RuntimeException e) {
-      if (!overwrite && BlobErrors.isConflict(e)) {
+      if (!overwrite && StorageErrors.isConflict(e)) {
         throw new FileAlreadyExistsException(destPath);
       }
-      throw BlobErrors.toIOException("copy", destPath, e);
+      throw StorageErrors.toIOException("copy", destPath, e);
     }
-  }
-
-  private static long millis(OffsetDateTime time) {
-    return time == null ? 0L : time.toInstant().toEpochMilli();
   }
 
   @Override

@@ -1,7 +1,6 @@
 /* Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository. */
 package io.onelake.storage;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import com.azure.core.util.BinaryData;
@@ -12,7 +11,6 @@ import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import io.delta.kernel.defaults.engine.fileio.OutputFile;
 import io.delta.kernel.defaults.engine.fileio.PositionOutputStream;
 import io.delta.kernel.utils.CloseableIterator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.Arrays;
@@ -43,21 +41,12 @@ final class BlobOutputFile implements OutputFile {
   @Override
   public PositionOutputStream create(boolean atomicWrite) {
     container.ensureExists();
-    return new BlockBlobOutputStream(blob.getBlockBlobClient(), path, atomicWrite, blockSize);
+    return new ChunkedOutputStream(new BlockBlobSink(blob.getBlockBlobClient(), path, atomicWrite), path, blockSize);
   }
 
   @Override
   public void writeAtomically(CloseableIterator<String> data, boolean overwrite) throws IOException {
-    requireNonNull(data, "data is null");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (CloseableIterator<String> lines = data) {
-      while (lines.hasNext()) {
-        // One action per line, newline-terminated, as Delta's log stores write them.
-        bytes.write(lines.next().getBytes(UTF_8));
-        bytes.write('\n');
-      }
-    }
-    byte[] content = bytes.toByteArray();
+    byte[] content = JsonLines.encode(data);
     container.ensureExists();
     BlockBlobSimpleUploadOptions options = new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(content));
     if (!overwrite) {
@@ -66,13 +55,13 @@ final class BlobOutputFile implements OutputFile {
     try {
       blob.getBlockBlobClient().uploadWithResponse(options, null, Context.NONE);
     } catch (RuntimeException e) {
-      if (!overwrite && BlobErrors.isConflict(e)) {
+      if (!overwrite && StorageErrors.isConflict(e)) {
         if (isOwnEarlierAttempt(content)) {
           return;
         }
         throw new FileAlreadyExistsException(path, null, "already exists");
       }
-      throw BlobErrors.toIOException("write", path, e);
+      throw StorageErrors.toIOException("write", path, e);
     }
   }
 

@@ -28,26 +28,16 @@ public final class BlobStorage implements LakehouseStorage {
 
   private final StorageLocation location;
   private final BlobContainer container;
-  private final BlobPaths paths;
+  private final ContainerPaths paths;
   private final BlobFileIO fileIO;
   private final String rootUri;
 
   private BlobStorage(StorageLocation location, BlobContainer container, BlobFileIO fileIO) {
     this.location = location;
     this.container = container;
-    this.paths = new BlobPaths(location.serviceEndpoint(), location.containerName());
+    this.paths = new ContainerPaths(location.serviceEndpoint(), location.containerName());
     this.fileIO = fileIO;
     this.rootUri = paths.uri(location.rootPath());
-  }
-
-  static BlobStorage open(StorageLocation location, StorageCredential credential, Map<String, String> kernelConf) {
-    return open(
-        location,
-        credential,
-        kernelConf,
-        BlobFileIO.DEFAULT_BLOCK_SIZE,
-        BlobFileIO.DEFAULT_READ_CHUNK_SIZE,
-        BlobClients.defaultHttpClient());
   }
 
   /**
@@ -58,8 +48,7 @@ public final class BlobStorage implements LakehouseStorage {
       StorageLocation location,
       StorageCredential credential,
       Map<String, String> kernelConf,
-      int blockSize,
-      int readChunkSize,
+      TransferSizes sizes,
       HttpClient httpClient) {
     requireNonNull(location, "location is null");
     requireNonNull(credential, "credential is null");
@@ -67,10 +56,10 @@ public final class BlobStorage implements LakehouseStorage {
     if (location.kind() != StorageLocation.Kind.BLOB) {
       throw new IllegalArgumentException("not a blob location: " + location);
     }
-    BlobServiceClient service = BlobClients.serviceClient(location, credential, requireNonNull(httpClient, "httpClient is null"));
+    BlobServiceClient service = StorageClients.blobService(location.serviceEndpoint(), credential, requireNonNull(httpClient, "httpClient is null"));
     BlobContainer container = new BlobContainer(service.getBlobContainerClient(location.containerName()));
-    BlobPaths paths = new BlobPaths(location.serviceEndpoint(), location.containerName());
-    return new BlobStorage(location, container, new BlobFileIO(container, paths, kernelConf, blockSize, readChunkSize));
+    ContainerPaths paths = new ContainerPaths(location.serviceEndpoint(), location.containerName());
+    return new BlobStorage(location, container, new BlobFileIO(container, paths, kernelConf, sizes));
   }
 
   @Override
@@ -90,7 +79,7 @@ public final class BlobStorage implements LakehouseStorage {
 
   @Override
   public List<String> listDirectories(String uri) throws IOException {
-    String prefix = BlobPaths.directoryPrefix(paths.blobName(uri));
+    String prefix = ContainerPaths.directoryPrefix(paths.blobName(uri));
     BlobContainerClient client = container.client();
     java.util.SortedSet<String> names = new java.util.TreeSet<>();
     ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix)
@@ -106,10 +95,10 @@ public final class BlobStorage implements LakehouseStorage {
         }
       }
     } catch (RuntimeException e) {
-      if (BlobErrors.isNotFound(e)) {
+      if (StorageErrors.isNotFound(e)) {
         return List.of(); // no container yet
       }
-      throw BlobErrors.toIOException("list directories", uri, e);
+      throw StorageErrors.toIOException("list directories", uri, e);
     }
     return List.copyOf(names);
   }
@@ -127,13 +116,13 @@ public final class BlobStorage implements LakehouseStorage {
       if (!name.isEmpty() && client.getBlobClient(name).exists()) {
         return true;
       }
-      ListBlobsOptions options = new ListBlobsOptions().setPrefix(BlobPaths.directoryPrefix(name)).setMaxResultsPerPage(1);
+      ListBlobsOptions options = new ListBlobsOptions().setPrefix(ContainerPaths.directoryPrefix(name)).setMaxResultsPerPage(1);
       return client.listBlobs(options, null).iterator().hasNext();
     } catch (RuntimeException e) {
-      if (BlobErrors.isNotFound(e)) {
+      if (StorageErrors.isNotFound(e)) {
         return false;
       }
-      throw BlobErrors.toIOException("exists", uri, e);
+      throw StorageErrors.toIOException("exists", uri, e);
     }
   }
 
@@ -143,7 +132,7 @@ public final class BlobStorage implements LakehouseStorage {
     BlobContainerClient client = container.client();
     List<String> names = new ArrayList<>();
     try {
-      for (BlobItem item : client.listBlobs(new ListBlobsOptions().setPrefix(BlobPaths.directoryPrefix(name)), null)) {
+      for (BlobItem item : client.listBlobs(new ListBlobsOptions().setPrefix(ContainerPaths.directoryPrefix(name)), null)) {
         names.add(item.getName());
       }
       if (!name.isEmpty()) {
@@ -155,10 +144,10 @@ public final class BlobStorage implements LakehouseStorage {
         client.getBlobClient(blob).deleteIfExistsWithResponse(null, null, null, Context.NONE);
       }
     } catch (RuntimeException e) {
-      if (BlobErrors.isNotFound(e)) {
+      if (StorageErrors.isNotFound(e)) {
         return;
       }
-      throw BlobErrors.toIOException("delete recursively", uri, e);
+      throw StorageErrors.toIOException("delete recursively", uri, e);
     }
   }
 
@@ -177,16 +166,16 @@ public final class BlobStorage implements LakehouseStorage {
     try {
       container.client().getBlobClient(name).getBlockBlobClient().uploadWithResponse(upload, null, Context.NONE);
     } catch (RuntimeException e) {
-      if (BlobErrors.isConflict(e)) {
+      if (StorageErrors.isConflict(e)) {
         return;
       }
-      throw BlobErrors.toIOException("create directory", uri, e);
+      throw StorageErrors.toIOException("create directory", uri, e);
     }
   }
 
   @Override
   public void close() {
-    // The SDK client holds no resources that need an explicit release (see BlobClients).
+    // The SDK client holds no resources that need an explicit release (see StorageClients).
   }
 
   @Override

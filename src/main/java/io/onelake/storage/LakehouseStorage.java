@@ -3,6 +3,7 @@ package io.onelake.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.azure.core.http.HttpClient;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.onelake.auth.StorageCredential;
 import java.io.IOException;
@@ -20,12 +21,25 @@ public interface LakehouseStorage extends AutoCloseable {
   /** Opens the storage of {@code location}; {@code kernelConf} is what {@link FileIO#getConf} serves. */
   static LakehouseStorage open(
       StorageLocation location, StorageCredential credential, Map<String, String> kernelConf) {
+    return open(location, credential, StorageOptions.defaults().withKernelConf(kernelConf == null ? Map.of() : kernelConf));
+  }
+
+  /** Opens the storage of {@code location} through the API and with the settings of {@code options}. */
+  static LakehouseStorage open(StorageLocation location, StorageCredential credential, StorageOptions options) {
     requireNonNull(location, "location is null");
     requireNonNull(credential, "credential is null");
-    Map<String, String> conf = kernelConf == null ? Map.of() : kernelConf;
-    return switch (location.kind()) {
-      case LOCAL -> new LocalStorage(location, conf);
-      case BLOB -> BlobStorage.open(location, credential, conf);
+    requireNonNull(options, "options is null");
+    if (location.kind() == StorageLocation.Kind.LOCAL) {
+      if (options.api() != StorageApi.BLOB) {
+        throw new IllegalArgumentException("api=" + options.api().propertyValue()
+            + " applies to Azure storage locations only, not to local folders");
+      }
+      return new LocalStorage(location, options.kernelConf());
+    }
+    HttpClient httpClient = options.sslContext().map(StorageClients::httpClient).orElseGet(StorageClients::defaultHttpClient);
+    return switch (options.api()) {
+      case BLOB -> BlobStorage.open(location, credential, options.kernelConf(), TransferSizes.DEFAULT, httpClient);
+      case DFS -> DfsStorage.open(location, credential, options.kernelConf(), TransferSizes.DEFAULT, httpClient);
     };
   }
 

@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** A local file to read; a size of -1 or 0 from Kernel means unknown (see {@link BlobInputFile}). */
+/** A local file to read; a size of -1 or 0 from Kernel means unknown (see {@link RemoteInputFile}). */
 final class LocalInputFile implements InputFile {
   private final Path file;
   private final String path;

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  *       first DNS label; {@code .dfs.} hosts are mapped to their {@code .blob.} twin).
  *   <li>{@code http(s)://<ip-or-localhost>:<port>/<account>/<container>/<path>} (path style, used by
  *       Azurite).
+ *   <li>{@code //<workspace>/<item>}: a Microsoft Fabric OneLake item by names or by GUIDs (OneLake
+ *       takes either two names or two GUIDs). An item name without a type gets {@code .Lakehouse}.
+ *   <li>{@code abfss://<container>@<account>.dfs.core.windows.net/<path>}: the Hadoop ABFS form for
+ *       any ADLS Gen2 account, and for OneLake ({@code abfss://<workspace>@onelake.dfs.fabric.microsoft.com/<item>.Lakehouse}).
  * </ul>
  *
  * HTTP(S) paths are URLs, so {@code %XX} escapes are decoded (UTF-8); raw spaces are tolerated. A
@@ -42,6 +46,11 @@ public final class StorageLocation {
   }
 
   private static final String LAKEHOUSE_SUFFIX = ".Lakehouse";
+  /** OneLake is one storage "account" for the whole Fabric tenant; its containers are workspaces. */
+  public static final String ONELAKE_ACCOUNT = "onelake";
+  public static final String ONELAKE_BLOB_ENDPOINT = "https://onelake.blob.fabric.microsoft.com";
+  private static final Pattern GUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern WINDOWS_DRIVE = Pattern.compile("/?[A-Za-z]:[/\\\\].*");
 
@@ -115,13 +124,66 @@ public final class StorageLocation {
     if (lower.startsWith("https://") || lower.startsWith("http://")) {
       return parseHttp(s);
     }
+    if (s.startsWith("//")) {
+      return parseOneLake(s);
+    }
+    if (lower.startsWith("abfss://")) {
+      return parseAbfss(s);
+    }
+    if (lower.startsWith("abfs://")) {
+      throw new IllegalArgumentException("abfs:// (unencrypted) is not supported: use abfss://"
+          + redact(s.substring("abfs://".length())));
+    }
     if (s.startsWith("/") || WINDOWS_DRIVE.matcher(s).matches()) {
       return local(toLocalPath(s, s));
     }
     throw new IllegalArgumentException(
         "unsupported storage location '"
             + redact(s)
-            + "': expected file:/path, an absolute path, or an http(s) Blob URL");
+            + "': expected file:/path, an absolute path, an http(s) Blob URL, //<workspace>/<item> "
+            + "or abfss://<container>@<account>.dfs.core.windows.net/<path>");
+  }
+
+  /** {@code //<workspace>/<item>}: names (item type optional) or GUIDs, never mixed. */
+  private static StorageLocation parseOneLake(String location) {
+    String[] segments = splitPath(decodePath(redact(location.substring(2)), location));
+    if (segments.length < 2) {
+      throw new IllegalArgumentException("a OneLake location needs a workspace and an item: "
+          + "//<workspace>/<item>, e.g. //Sales/Main.Lakehouse, got '" + redact(location) + "'");
+    }
+    if (segments.length > 2) {
+      throw new IllegalArgumentException("a OneLake location names a lakehouse, not a folder in it: "
+          + "expected //<workspace>/<item>, got '" + redact(location) + "'");
+    }
+    String workspace = segments[0];
+    String item = segments[1];
+    boolean workspaceGuid = GUID.matcher(workspace).matches();
+    boolean itemGuid = GUID.matcher(item).matches();
+    if (workspaceGuid != itemGuid) {
+      throw new IllegalArgumentException("OneLake takes either names or GUIDs for both the workspace "
+          + "and the item, not one of each: '" + redact(location) + "'");
+    }
+    // An item name needs its type (items of different types may share a name); a GUID needs none.
+    if (!itemGuid && item.indexOf('.') < 0) {
+      item = item + LAKEHOUSE_SUFFIX;
+    }
+    return blob(ONELAKE_BLOB_ENDPOINT, ONELAKE_ACCOUNT, workspace, item);
+  }
+
+  /** {@code abfss://<container>@<host>/<path>}, the Hadoop ABFS form. */
+  private static StorageLocation parseAbfss(String url) {
+    AuthorityAndPath parts = AuthorityAndPath.of(url.substring("abfss://".length()));
+    String authority = parts.authority();
+    int at = authority.indexOf('@');
+    String host = at < 0 ? "" : hostOf(authority.substring(at + 1)).toLowerCase(Locale.ROOT);
+    if (at <= 0 || host.indexOf('.') <= 0) {
+      throw new IllegalArgumentException("an abfss URL needs a container and an account host: "
+          + "abfss://<container>@<account>.dfs.core.windows.net/<path>, got '" + redact(url) + "'");
+    }
+    String container = authority.substring(0, at);
+    String account = host.substring(0, host.indexOf('.'));
+    String endpoint = "https://" + swapServiceLabel(authority.substring(at + 1).toLowerCase(Locale.ROOT), "dfs", "blob");
+    return blob(endpoint, account, container, decodePath(parts.path(), url));
   }
 
   private static StorageLocation parseFile(String rest) {
@@ -158,14 +220,9 @@ public final class StorageLocation {
   private static StorageLocation parseHttp(String url) {
     int schemeEnd = url.indexOf("://");
     String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
-    String rest = url.substring(schemeEnd + 3);
-    int cut = indexOfAny(rest, "?#");
-    if (cut >= 0) {
-      rest = rest.substring(0, cut);
-    }
-    int slash = rest.indexOf('/');
-    String authority = slash < 0 ? rest : rest.substring(0, slash);
-    String path = slash < 0 ? "" : rest.substring(slash + 1);
+    AuthorityAndPath parts = AuthorityAndPath.of(url.substring(schemeEnd + 3));
+    String authority = parts.authority();
+    String path = parts.path();
     if (authority.contains("@")) {
       throw new IllegalArgumentException("user information is not allowed in a Blob URL");
     }
@@ -193,10 +250,31 @@ public final class StorageLocation {
     return blob(scheme + "://" + normalizedAuthority, account, segments[0], join(segments, 1));
   }
 
+  /** What follows {@code scheme://}, without query and fragment, split at its first slash. */
+  private record AuthorityAndPath(String authority, String path) {
+    static AuthorityAndPath of(String afterScheme) {
+      String rest = redact(afterScheme);
+      int slash = rest.indexOf('/');
+      return slash < 0 ? new AuthorityAndPath(rest, "") : new AuthorityAndPath(rest.substring(0, slash), rest.substring(slash + 1));
+    }
+  }
+
   private static String toBlobHost(String authority) {
     // ADLS Gen2 and OneLake users often paste the DFS endpoint; the Blob endpoint serves the same data.
-    return authority.replace(".dfs.core.windows.net", ".blob.core.windows.net")
-        .replace(".dfs.fabric.microsoft.com", ".blob.fabric.microsoft.com");
+    return swapServiceLabel(authority, "dfs", "blob");
+  }
+
+  /**
+   * Replaces the service label of an Azure storage host, the second DNS label ({@code
+   * acct.dfs.core.windows.net}, {@code onelake.dfs.fabric.microsoft.com}, also sovereign clouds);
+   * other hosts are returned unchanged.
+   */
+  private static String swapServiceLabel(String authority, String from, String to) {
+    int first = authority.indexOf('.');
+    if (first < 0 || !authority.startsWith(from + ".", first + 1)) {
+      return authority;
+    }
+    return authority.substring(0, first + 1) + to + authority.substring(first + 1 + from.length());
   }
 
   private static String hostOf(String authority) {
@@ -286,6 +364,45 @@ public final class StorageLocation {
   public String serviceEndpoint() {
     requireKind(Kind.BLOB, "serviceEndpoint");
     return serviceEndpoint;
+  }
+
+  /**
+   * The DFS (ADLS Gen2) service URL of the same account: the {@code .dfs.} twin of a virtual-host
+   * endpoint; a path-style endpoint (an emulator) is returned unchanged.
+   */
+  public String dfsEndpoint() {
+    requireKind(Kind.BLOB, "dfsEndpoint");
+    int hostStart = serviceEndpoint.indexOf("://") + 3;
+    return serviceEndpoint.substring(0, hostStart) + swapServiceLabel(serviceEndpoint.substring(hostStart), "blob", "dfs");
+  }
+
+  /**
+   * This location on another service endpoint, e.g. a regional OneLake host or an emulator: same
+   * container and path, the endpoint (and its account) from {@code endpoint}, an http(s) service URL
+   * without container (path style: {@code http://127.0.0.1:10000/devstoreaccount1}).
+   */
+  public StorageLocation withServiceEndpoint(String endpoint) {
+    requireKind(Kind.BLOB, "withServiceEndpoint");
+    requireNonNull(endpoint, "endpoint is null");
+    String trimmed = trimTrailingSlashes(endpoint.strip());
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+      throw new IllegalArgumentException("endpoint must be an http(s) service URL such as "
+          + "https://onelake.dfs.fabric.microsoft.com, got '" + redact(trimmed) + "'");
+    }
+    // Parse it as the URL of a probe container: what lands in the container is the endpoint's path.
+    String expected = "endpoint must be a service URL without container or path "
+        + "(path style: http://127.0.0.1:10000/<account>), got '" + redact(trimmed) + "'";
+    StorageLocation probe;
+    try {
+      probe = parseHttp(trimmed + "/c");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(expected, e);
+    }
+    if (!probe.containerName.equals("c") || !probe.rootPath.isEmpty() || indexOfAny(trimmed, "?#") >= 0) {
+      throw new IllegalArgumentException(expected);
+    }
+    return blob(probe.serviceEndpoint, probe.accountName, containerName, rootPath);
   }
 
   public String accountName() {

@@ -165,6 +165,12 @@ class DatabaseMetaDataConformanceTest {
     assertEquals("UTC", byName.get("timeZone").value);
     assertEquals("snappy", byName.get("onelake_parquet_compression").value);
     assertFalse(byName.get("accountKey").required);
+    assertTrue(byName.keySet().containsAll(List.of("api", "endpoint", "tenantId", "clientId", "clientSecret",
+        "clientCertificatePath", "clientCertificatePassword", "user", "password")));
+    assertEquals(List.of("none", "account_key", "sas", "token", "default", "service_principal", "managed_identity",
+        "azure_cli", "device_code", "interactive"), List.of(byName.get("auth").choices));
+    assertEquals(List.of("blob", "dfs"), List.of(byName.get("api").choices));
+    assertEquals(null, byName.get("endpoint").choices);
     // Every listed property with its listed value is accepted (local folder: no secrets needed).
     Properties all = new Properties();
     for (DriverPropertyInfo info : infos) {

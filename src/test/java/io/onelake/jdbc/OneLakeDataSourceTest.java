@@ -65,6 +65,23 @@ class OneLakeDataSourceTest {
     }
   }
 
+  /** Every connection property can be set as a bean property, and reaches the driver under its name. */
+  @Test
+  void everyConnectionPropertyIsABeanProperty() throws Exception {
+    java.util.Map<String, java.beans.PropertyDescriptor> beans = new java.util.HashMap<>();
+    for (java.beans.PropertyDescriptor d : java.beans.Introspector.getBeanInfo(OneLakeDataSource.class).getPropertyDescriptors()) {
+      beans.put(d.getName(), d);
+    }
+    for (ConnectionProperty property : ConnectionProperty.values()) {
+      java.beans.PropertyDescriptor bean = beans.get(property.propertyName());
+      assertTrue(bean != null && bean.getReadMethod() != null && bean.getWriteMethod() != null,
+          "no bean property for " + property.propertyName());
+      OneLakeDataSource ds = new OneLakeDataSource();
+      bean.getWriteMethod().invoke(ds, "value-of-" + property.propertyName());
+      assertEquals("value-of-" + property.propertyName(), bean.getReadMethod().invoke(ds));
+    }
+  }
+
   @Test
   void locationAndSettingsReachTheSession() throws Exception {
     OneLakeDataSource ds = new OneLakeDataSource();

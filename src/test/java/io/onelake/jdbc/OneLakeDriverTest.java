@@ -17,8 +17,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -74,11 +74,23 @@ class OneLakeDriverTest {
   }
 
   @Test
-  void workspaceUrlIsNotSupported() {
-    SQLException e = assertThrows(SQLException.class,
-        () -> DriverManager.getConnection("jdbc:onelake://Sales/Main.Lakehouse"));
-    assertInstanceOf(SQLFeatureNotSupportedException.class, e);
-    assertEquals("0A000", e.getSQLState());
+  void workspaceUrlWithEndpointOverrideReachesTheService(AzuriteProcess azurite) throws SQLException {
+    // Azurite stands in for OneLake: the workspace is its container, the item a folder in it.
+    String workspace = java.util.UUID.randomUUID().toString();
+    String item = java.util.UUID.randomUUID().toString();
+    String url = "jdbc:onelake://" + workspace + "/" + item + ";endpoint=" + azurite.blobEndpoint();
+    Properties info = new Properties();
+    info.setProperty("accountKey", azurite.accountKey());
+    try (Connection c = DriverManager.getConnection(url, info); Statement s = c.createStatement()) {
+      assertEquals("jdbc:onelake://" + workspace + "/" + item, c.getMetaData().getURL());
+      assertEquals(item, c.getCatalog());
+      s.execute("CREATE TABLE t (id INT)");
+      assertEquals(2, s.executeUpdate("INSERT INTO t VALUES (1), (2)"));
+      try (ResultSet rs = s.executeQuery("SELECT SUM(id) FROM t")) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getInt(1));
+      }
+    }
   }
 
   @Test
@@ -120,6 +132,7 @@ class OneLakeDriverTest {
         s.execute("CREATE TABLE t (id INT)");
       }
     });
+    assertEquals("08004", e.getSQLState(), e.getMessage());
     for (Throwable t = e; t != null; t = t.getCause()) {
       assertFalse(String.valueOf(t.getMessage()).contains(wrongKey), t.getMessage());
     }

@@ -16,7 +16,6 @@ import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import org.junit.jupiter.api.Test;
@@ -89,10 +88,11 @@ class OneLakePrepareTest {
   }
 
   @Test
-  void entraIdModesAreNotSupportedYet() {
-    SQLException error = assertThrows(SQLFeatureNotSupportedException.class,
-        () -> DriverManager.getConnection("jdbc:onelake:file:" + lakehouse + ";auth=azure_cli"));
-    assertEquals("0A000", error.getSQLState());
+  void entraIdModeWithoutItsSettingsFailsTheConnect() {
+    // Entra ID sign-in exists now (issue 5); a mode without what it needs is a property error.
+    SQLException error = assertThrows(SQLException.class,
+        () -> DriverManager.getConnection("jdbc:onelake:file:" + lakehouse + ";auth=service_principal"));
+    assertEquals("08004", error.getSQLState());
   }
 
   @Test

@@ -36,10 +36,8 @@ class BlobFileIOTest extends FileIOContractTest {
     return BlobStorage.open(
         StorageLocation.parse(containerUrl + "/Sales Data.Lakehouse"),
         azurite.credential(),
-        Map.of("parquet.compression", "SNAPPY"),
-        1024 * 1024,
-        256 * 1024,
-        BlobClients.defaultHttpClient());
+        Map.of("parquet.compression", "SNAPPY"), new TransferSizes(1024 * 1024, 256 * 1024),
+        StorageClients.defaultHttpClient());
   }
 
   @Override

@@ -3,10 +3,10 @@ package io.onelake.storage;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
@@ -15,78 +15,39 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
+import io.onelake.auth.AuthFailedException;
 import io.onelake.auth.StaticTokenCredential;
 import io.onelake.auth.StorageCredential;
+import io.onelake.testing.AzuriteExtension;
 import io.onelake.testing.AzuriteProcess;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.KeyStore;
+import io.onelake.testing.HttpsOAuth;
+import io.onelake.testing.TestTokens;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The bearer-token path ({@code StorageCredential.token}) against its own HTTPS Azurite with
- * {@code --oauth basic}: the SDK refuses tokens over HTTP, and Azurite checks the token's claims
- * (but not its signature), so an unsigned JWT with the storage audience is enough.
+ * The bearer-token path ({@code StorageCredential.token}) against the HTTPS Azurite with {@code
+ * --oauth basic}: the SDK refuses tokens over HTTP, and Azurite checks the token's claims (but not
+ * its signature), so an unsigned JWT with the storage audience is enough.
  */
+@ExtendWith(AzuriteExtension.class)
 class BlobTokenAuthTest {
-  private static final String PASSWORD = "changeit";
+  private final AzuriteProcess azurite;
 
-  @TempDir static Path certDir;
-  private static AzuriteProcess azurite;
-  private static HttpClient httpClient;
-
-  @BeforeAll
-  static void startHttpsAzurite() throws Exception {
-    Path pfx = certDir.resolve("azurite.pfx");
-    Process keytool = new ProcessBuilder(
-        Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "azurite", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-        "-keystore", pfx.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD)
-        .redirectErrorStream(true).start();
-    keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-    assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
-
-    azurite = AzuriteProcess.start(
-        AzuriteProcess.defaultHome(), List.of("--oauth", "basic", "--cert", pfx.toString(), "--pwd", PASSWORD));
-    assertTrue(azurite.blobEndpoint().startsWith("https://"), azurite.blobEndpoint());
-
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(pfx)) {
-      trust.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    httpClient = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
-  }
-
-  @AfterAll
-  static void stopAzurite() {
-    if (azurite != null) {
-      azurite.close();
-    }
+  BlobTokenAuthTest(@HttpsOAuth AzuriteProcess azurite) {
+    this.azurite = azurite;
   }
 
   @Test
   void tokenCredentialWritesReadsAndRunsKernel() throws Exception {
-    StorageCredential credential = StorageCredential.token(new StaticTokenCredential(unsignedJwt()));
+    assertTrue(azurite.blobEndpoint().startsWith("https://"), azurite.blobEndpoint());
+    StorageCredential credential = StorageCredential.token(
+        new StaticTokenCredential(TestTokens.storageJwt(Instant.now().plusSeconds(3600))));
     try (BlobStorage storage = BlobStorage.open(
         StorageLocation.parse(azurite.newContainerUrl("oauth") + "/Lake.Lakehouse"),
-        credential, Map.of(), 1024 * 1024, 256 * 1024, httpClient)) {
+        credential, Map.of(), new TransferSizes(1024 * 1024, 256 * 1024), StorageClients.httpClient(azurite.sslContext()))) {
       FileIO io = storage.fileIO();
       String file = storage.resolve("Files/hello.txt");
       io.newOutputFile(file).writeAtomically(FileIOContractTest.lines("hello"), false);
@@ -105,13 +66,17 @@ class BlobTokenAuthTest {
     }
   }
 
-  private static String unsignedJwt() {
-    long now = Instant.now().getEpochSecond();
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-    String claims = "{\"aud\":\"https://storage.azure.com\","
-        + "\"iss\":\"https://sts.windows.net/00000000-0000-0000-0000-000000000000/\","
-        + "\"iat\":" + (now - 60) + ",\"nbf\":" + (now - 60) + ",\"exp\":" + (now + 3600) + "}";
-    return b64.encodeToString(header.getBytes(UTF_8)) + "." + b64.encodeToString(claims.getBytes(UTF_8)) + ".";
+  @Test
+  void refusedTokenIsAnAuthFailureWithoutTheToken() throws Exception {
+    String expired = TestTokens.storageJwt(Instant.now().minusSeconds(120));
+    StorageCredential credential = StorageCredential.token(new StaticTokenCredential(expired));
+    try (LakehouseStorage storage = LakehouseStorage.open(
+        StorageLocation.parse(azurite.newContainerUrl("expired") + "/Lake.Lakehouse"), credential,
+        StorageOptions.defaults().withSslContext(azurite.sslContext()))) {
+      AuthFailedException e = assertThrows(AuthFailedException.class,
+          () -> storage.fileIO().getFileStatus(storage.resolve("Files/x")));
+      assertTrue(e.getMessage().contains("HTTP 401") || e.getMessage().contains("HTTP 403"), e.getMessage());
+      assertFalse(e.getMessage().contains(expired), e.getMessage());
+    }
   }
 }

@@ -6,12 +6,15 @@ import static java.util.Objects.requireNonNull;
 import io.onelake.auth.StorageCredential;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * An Azurite blob service in a child {@code node} process, on a port the OS picks.
@@ -46,17 +51,22 @@ public final class AzuriteProcess implements AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 60;
   private static final int KEPT_OUTPUT_LINES = 200;
 
+  /** Password of the generated test certificate store (a throwaway self-signed key). */
+  private static final String CERT_PASSWORD = "changeit";
+
   private final Process process;
   private final Path workDir;
   private final String scheme;
   private final int port;
+  private final SSLContext sslContext;
   private final AtomicLong containerCounter = new AtomicLong();
 
-  private AzuriteProcess(Process process, Path workDir, String scheme, int port) {
+  private AzuriteProcess(Process process, Path workDir, String scheme, int port, SSLContext sslContext) {
     this.process = process;
     this.workDir = workDir;
     this.scheme = scheme;
     this.port = port;
+    this.sslContext = sslContext;
   }
 
   /** Where Azurite is installed: system property {@code azurite.home}, env {@code AZURITE_HOME}, or {@code test-tools/azurite}. */
@@ -76,8 +86,21 @@ public final class AzuriteProcess implements AutoCloseable {
     return start(defaultHome(), List.of(extraArgs));
   }
 
-  /** Starts Azurite installed under {@code home}, with extra command-line flags (e.g. for HTTPS). */
+  /** Starts Azurite installed under {@code home}, with extra command-line flags. */
   public static AzuriteProcess start(Path home, List<String> extraArgs) {
+    return start(home, extraArgs, false);
+  }
+
+  /**
+   * Starts Azurite on HTTPS with {@code --oauth basic}, so that it accepts bearer tokens (which the
+   * SDK sends over HTTPS only). The certificate is generated for this run with the JDK's keytool;
+   * {@link #sslContext()} trusts it, so clients need no JVM-wide trust store.
+   */
+  public static AzuriteProcess startHttpsWithOAuth() {
+    return start(defaultHome(), List.of(), true);
+  }
+
+  private static AzuriteProcess start(Path home, List<String> extraArgs, boolean httpsWithOAuth) {
     requireNonNull(home, "home is null");
     requireNonNull(extraArgs, "extraArgs is null");
     Path main = home.resolve("node_modules/azurite/dist/src/blob/main.js");
@@ -95,8 +118,14 @@ public final class AzuriteProcess implements AutoCloseable {
 
     Path workDir;
     Process process;
+    SSLContext sslContext = null;
     try {
       workDir = Files.createTempDirectory("azurite-");
+      if (httpsWithOAuth) {
+        Path pfx = generateCertificate(workDir);
+        command.addAll(List.of("--oauth", "basic", "--cert", pfx.toString(), "--pwd", CERT_PASSWORD));
+        sslContext = trusting(pfx);
+      }
       process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Azurite with " + node, e);
@@ -109,7 +138,7 @@ public final class AzuriteProcess implements AutoCloseable {
     drain.start();
     try {
       Matcher m = listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new AzuriteProcess(process, workDir, m.group(1), Integer.parseInt(m.group(2)));
+      return new AzuriteProcess(process, workDir, m.group(1), Integer.parseInt(m.group(2)), sslContext);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -122,6 +151,42 @@ public final class AzuriteProcess implements AutoCloseable {
       }
       throw new IllegalStateException(
           "Azurite did not start within " + START_TIMEOUT_SECONDS + " s: " + e + "\n--- output ---\n" + lines, e);
+    }
+  }
+
+  /** A self-signed key pair for 127.0.0.1 in a PKCS#12 file: Azurite's server certificate. */
+  private static Path generateCertificate(Path dir) throws IOException {
+    Path pfx = dir.resolve("azurite.pfx");
+    Process keytool = new ProcessBuilder(
+        Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "azurite", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+        "-keystore", pfx.toString(), "-storetype", "PKCS12", "-storepass", CERT_PASSWORD, "-keypass", CERT_PASSWORD)
+        .redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+        throw new IOException("keytool failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while generating the test certificate", e);
+    }
+    return pfx;
+  }
+
+  /** Trusts the certificate of the key pair in {@code pfx} (the JDK trusts a PrivateKeyEntry's certificate). */
+  private static SSLContext trusting(Path pfx) throws IOException {
+    try (InputStream in = Files.newInputStream(pfx)) {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(in, CERT_PASSWORD.toCharArray());
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      return ssl;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot load the test certificate", e);
     }
   }
 
@@ -154,6 +219,14 @@ public final class AzuriteProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /** Trusts this instance's certificate; only for {@link #startHttpsWithOAuth()}. */
+  public SSLContext sslContext() {
+    if (sslContext == null) {
+      throw new IllegalStateException("this Azurite serves plain HTTP; use startHttpsWithOAuth()");
+    }
+    return sslContext;
   }
 
   public int port() {

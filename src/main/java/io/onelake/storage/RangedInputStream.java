@@ -4,28 +4,23 @@ package io.onelake.storage;
 import static java.util.Objects.checkFromIndexSize;
 import static java.util.Objects.requireNonNull;
 
-import com.azure.core.util.Context;
-import com.azure.storage.blob.BlobClient;
-import com.azure.storage.blob.models.BlobDownloadResponse;
-import com.azure.storage.blob.models.BlobRange;
-import com.azure.storage.blob.models.BlobRequestConditions;
-import com.azure.storage.blob.models.BlobStorageException;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Ranged GETs behind a seekable stream, with a read-ahead buffer of {@code chunkSize} bytes.
+ * Ranged reads behind a seekable stream, with a read-ahead buffer of {@code chunkSize} bytes.
  *
  * <p>Small sequential reads (JSON lines, Parquet page headers) are served from the buffer; reads of
  * at least a chunk (Parquet column chunks) go straight into the caller's array. A seek into the last
- * chunk of the blob fetches that whole tail, so the Parquet footer length and the footer that
+ * chunk of the file fetches that whole tail, so the Parquet footer length and the footer that
  * precedes it cost one request. All requests after the first carry {@code If-Match} with the ETag of
- * the first, so a blob replaced while it is read fails instead of mixing two versions.
+ * the first, so a file replaced while it is read fails instead of mixing two versions. The same
+ * stream serves the Blob and the DFS API (see {@link RemoteFile}).
  */
-final class BlobSeekableInputStream extends SeekableInputStream {
-  private final BlobClient blob;
+final class RangedInputStream extends SeekableInputStream {
+  private final RemoteFile file;
   private final String path;
   private final long length;
   private final int chunkSize;
@@ -37,8 +32,8 @@ final class BlobSeekableInputStream extends SeekableInputStream {
   private String etag;
   private boolean closed;
 
-  BlobSeekableInputStream(BlobClient blob, String path, long length, int chunkSize) {
-    this.blob = requireNonNull(blob, "blob is null");
+  RangedInputStream(RemoteFile file, String path, long length, int chunkSize) {
+    this.file = requireNonNull(file, "file is null");
     this.path = requireNonNull(path, "path is null");
     this.length = length;
     this.chunkSize = chunkSize;
@@ -150,20 +145,16 @@ final class BlobSeekableInputStream extends SeekableInputStream {
 
   private void download(long start, int count, byte[] target, int off) throws IOException {
     ArrayWindowOutputStream out = new ArrayWindowOutputStream(target, off, count);
-    BlobRequestConditions conditions = etag == null ? null : new BlobRequestConditions().setIfMatch(etag);
     try {
-      BlobDownloadResponse response = blob.downloadStreamWithResponse(
-          out, new BlobRange(start, (long) count), null, conditions, false, null, Context.NONE);
+      String readEtag = file.read(start, count, out, etag);
       if (etag == null) {
-        etag = response.getDeserializedHeaders().getETag();
+        etag = readEtag;
       }
-    } catch (BlobStorageException e) {
-      if (e.getStatusCode() == 412) {
-        throw new IOException("blob changed while it was being read: " + path + " (HTTP 412)", e);
-      }
-      throw BlobErrors.toIOException("read", path, e);
     } catch (RuntimeException e) {
-      throw BlobErrors.toIOException("read", path, e);
+      if (etag != null && StorageErrors.status(e) == 412) {
+        throw new IOException("file changed while it was being read: " + path + " (HTTP 412)", e);
+      }
+      throw StorageErrors.toIOException("read", path, e);
     }
     if (out.written() != count) {
       throw new EOFException("short read from " + path + ": expected " + count + " bytes at " + start + ", got " + out.written());

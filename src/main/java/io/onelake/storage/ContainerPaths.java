@@ -3,17 +3,20 @@ package io.onelake.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.utils.FileStatus;
+import java.time.OffsetDateTime;
+
 /**
  * Converts between Kernel's path strings ({@code <serviceEndpoint>/<container>/<blob name>}) and
- * blob names. The blob name is the rest of the string taken literally, never %-decoded: a partition
+ * blob names (on the DFS API: paths inside the file system, which are the same strings). The blob name is the rest of the string taken literally, never %-decoded: a partition
  * directory Kernel names {@code city=a%20b} is a blob name with the three characters {@code %20};
  * the SDK does the URL encoding of the request itself.
  */
-final class BlobPaths {
+final class ContainerPaths {
   private final String containerUri;
   private final String containerUriSlash;
 
-  BlobPaths(String serviceEndpoint, String containerName) {
+  ContainerPaths(String serviceEndpoint, String containerName) {
     this.containerUri = requireNonNull(serviceEndpoint, "serviceEndpoint is null") + "/"
         + requireNonNull(containerName, "containerName is null");
     this.containerUriSlash = containerUri + "/";
@@ -54,6 +57,17 @@ final class BlobPaths {
   /** The path string of a blob name. */
   String uri(String blobName) {
     return blobName.isEmpty() ? containerUri : containerUriSlash + blobName;
+  }
+
+  /** Kernel's status of a listed or inspected file; a missing modification time counts as 0. */
+  FileStatus status(String blobName, long size, OffsetDateTime lastModified) {
+    return FileStatus.of(uri(blobName), size, lastModified == null ? 0L : lastModified.toInstant().toEpochMilli());
+  }
+
+  /** The directory of {@code blobName}: everything before its last slash, or empty at the top. */
+  static String parentOf(String blobName) {
+    int slash = blobName.lastIndexOf('/');
+    return slash < 0 ? "" : blobName.substring(0, slash);
   }
 
   /** The listing prefix for the children of directory {@code blobName}: {@code name/}, or empty for the container. */

@@ -14,6 +14,7 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.onelake.delta.DeltaScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,14 +35,20 @@ public final class DeltaScanSource {
   private final Optional<Predicate> filter;
   private final boolean scalar;
   private final long limit;
+  private final boolean[] microsTimestamps;
+  private final List<TimestampCondition> timestampConditions;
   private final AtomicLong filesOpened = new AtomicLong();
 
   /**
    * @param scalar rows of one column are that column's bare value instead of an Object[]
    * @param limit the most rows anyone will ask for; reading stops there instead of opening the next file
+   * @param microsTimestamps per column: a timestamp column is typed to carry {@link MicrosTimestamp}s
+   * @param timestampConditions conditions every row produced must satisfy
    */
   DeltaScanSource(DeltaTable table, StructType readSchema, Optional<Predicate> filter, boolean scalar,
-      long limit) {
+      long limit, boolean[] microsTimestamps, List<TimestampCondition> timestampConditions) {
+    this.microsTimestamps = microsTimestamps.clone();
+    this.timestampConditions = List.copyOf(timestampConditions);
     this.table = requireNonNull(table, "table");
     this.scalar = scalar;
     this.limit = limit;
@@ -86,7 +93,8 @@ public final class DeltaScanSource {
       this.deadline = deadline;
       this.readers = new KernelValues.ValueReader[readSchema.length()];
       for (int i = 0; i < readers.length; i++) {
-        readers[i] = KernelValues.reader(readSchema.at(i).getDataType(), table.catalog().timeZone());
+        readers[i] = KernelValues.columnReader(readSchema.at(i).getDataType(), table.catalog().timeZone(),
+            microsTimestamps[i]);
       }
     }
 
@@ -126,6 +134,9 @@ public final class DeltaScanSource {
           for (int i = 0; i < readers.length; i++) {
             values[i] = readers[i].read(vectors[i], index);
           }
+          if (!satisfiesTimestampConditions(values)) {
+            continue;
+          }
           current = scalar ? values[0] : values;
           positioned = true;
           returned++;
@@ -146,6 +157,15 @@ public final class DeltaScanSource {
         size = data.getSize();
         row = 0;
       }
+    }
+
+    private boolean satisfiesTimestampConditions(Object[] values) {
+      for (TimestampCondition condition : timestampConditions) {
+        if (!condition.test(values[condition.column()])) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override

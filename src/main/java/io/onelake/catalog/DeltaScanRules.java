@@ -4,6 +4,7 @@
 package io.onelake.catalog;
 
 import io.delta.kernel.expressions.Predicate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.plan.RelOptRule;
@@ -12,9 +13,11 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mappings;
@@ -41,7 +44,9 @@ final class DeltaScanRules {
         return;
       }
       int fieldCount = scan.getRowType().getFieldCount();
-      ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
+      // The scan's own timestamp conditions need their columns read too.
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null)
+          .union(scan.timestampConditionColumns());
       if (used.cardinality() == fieldCount) {
         return;
       }
@@ -55,8 +60,8 @@ final class DeltaScanRules {
       for (int i = 0; i < ordinals.length; i++) {
         ordinals[i] = kept.get(i);
       }
-      DeltaTableScan narrowed = scan.withProjects(ordinals);
       Mappings.TargetMapping mapping = Mappings.target(kept, fieldCount);
+      DeltaTableScan narrowed = scan.withProjects(ordinals, mapping);
       RexPermuteInputsShuttle shuttle = RexPermuteInputsShuttle.of(mapping);
       List<RexNode> remapped = shuttle.visitList(project.getProjects());
       RelBuilder builder = call.builder();
@@ -91,7 +96,11 @@ final class DeltaScanRules {
   }
 
 
-  /** Filter(scan) also hands what Kernel can use for skipping to the scan; the Filter stays. */
+  /**
+   * Filter(scan) also hands what Kernel can use for skipping to the scan; the Filter stays, except for
+   * comparisons of timestamp columns with literals, which the scan applies with microseconds
+   * ({@link TimestampCondition}).
+   */
   private static final class FilterIntoScan extends RelOptRule {
     FilterIntoScan() {
       super(operand(Filter.class, operand(DeltaTableScan.class, none())), "DeltaFilterIntoScan");
@@ -101,16 +110,33 @@ final class DeltaScanRules {
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
       DeltaTableScan scan = call.rel(1);
-      if (scan.hasFilter()) {
+      if (scan.hasFilter() || scan.hasTimestampConditions()) {
         return;
       }
-      Optional<Predicate> predicate = RexToKernelPredicate.convert(
-          filter.getCluster().getRexBuilder(), filter.getCondition(), scan);
-      if (predicate.isEmpty()) {
+      RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+      Optional<Predicate> predicate = RexToKernelPredicate.convert(rexBuilder, filter.getCondition(), scan);
+      List<TimestampCondition> exact = new ArrayList<>();
+      List<RexNode> residual = new ArrayList<>();
+      for (RexNode conjunct : RelOptUtil.conjunctions(RexUtil.expandSearch(rexBuilder, null,
+          filter.getCondition()))) {
+        Optional<TimestampCondition> condition = TimestampCondition.of(conjunct, scan.getRowType());
+        if (condition.isPresent()) {
+          exact.add(condition.get());
+        } else {
+          residual.add(conjunct);
+        }
+      }
+      if (predicate.isEmpty() && exact.isEmpty()) {
         return;
       }
-      call.transformTo(filter.copy(filter.getTraitSet(), scan.withFilter(predicate.get()),
-          filter.getCondition()));
+      DeltaTableScan filtered = predicate.map(scan::withFilter).orElse(scan);
+      if (exact.isEmpty()) {
+        call.transformTo(filter.copy(filter.getTraitSet(), filtered, filter.getCondition()));
+        return;
+      }
+      filtered = filtered.withTimestampConditions(exact);
+      call.transformTo(residual.isEmpty() ? filtered : filter.copy(filter.getTraitSet(), filtered,
+          RexUtil.composeConjunction(rexBuilder, residual)));
     }
   }
 }

@@ -15,6 +15,7 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.onelake.delta.DeltaScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,8 @@ public final class DeltaScanSource {
   private final Optional<Predicate> filter;
   private final boolean scalar;
   private final long limit;
+  private final boolean[] microsTimestamps;
+  private final List<TimestampCondition> timestampConditions;
   private final AtomicLong filesOpened = new AtomicLong();
 
   /**
@@ -49,9 +52,15 @@ public final class DeltaScanSource {
    *     {@link #ROW_INDEX}
    * @param scalar rows of one column are that column's bare value instead of an Object[]
    * @param limit the most rows anyone will ask for; reading stops there instead of opening the next file
+   * @param microsTimestamps per read column: a timestamp column is typed to carry
+   *     {@link MicrosTimestamp}s
+   * @param timestampConditions conditions every row produced must satisfy
    */
   DeltaScanSource(DeltaTable table, StructType readSchema, int[] outputs, Optional<Predicate> filter,
-      boolean scalar, long limit) {
+      boolean scalar, long limit, boolean[] microsTimestamps,
+      List<TimestampCondition> timestampConditions) {
+    this.microsTimestamps = microsTimestamps.clone();
+    this.timestampConditions = List.copyOf(timestampConditions);
     this.table = requireNonNull(table, "table");
     this.outputs = outputs.clone();
     this.scalar = scalar;
@@ -108,7 +117,8 @@ public final class DeltaScanSource {
       this.deadline = deadline;
       this.readers = new KernelValues.ValueReader[readSchema.length()];
       for (int i = 0; i < readers.length; i++) {
-        readers[i] = KernelValues.reader(readSchema.at(i).getDataType(), table.catalog().timeZone());
+        readers[i] = KernelValues.columnReader(readSchema.at(i).getDataType(), table.catalog().timeZone(),
+            microsTimestamps[i]);
       }
     }
 
@@ -153,6 +163,9 @@ public final class DeltaScanSource {
               values[i] = source == FILE ? file : (Object) (firstRowIndex + index);
             }
           }
+          if (!satisfiesTimestampConditions(values)) {
+            continue;
+          }
           current = scalar ? values[0] : values;
           positioned = true;
           returned++;
@@ -176,6 +189,15 @@ public final class DeltaScanSource {
         size = data.getSize();
         row = 0;
       }
+    }
+
+    private boolean satisfiesTimestampConditions(Object[] values) {
+      for (TimestampCondition condition : timestampConditions) {
+        if (!condition.test(values[condition.column()])) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override

@@ -32,7 +32,9 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
+import org.apache.calcite.util.mapping.Mappings;
 
 /**
  * The physical scan of a Delta table: reads only the projected columns and hands the pushed filter to
@@ -44,34 +46,70 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
   private final int[] projects;
   private final Predicate filter;
   private final Long limit;
+  private final List<TimestampCondition> timestampConditions;
 
   private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      DeltaTable deltaTable, int[] projects, Predicate filter, Long limit) {
+      DeltaTable deltaTable, int[] projects, Predicate filter, Long limit,
+      List<TimestampCondition> timestampConditions) {
     super(cluster, traits, List.of(), table);
     this.deltaTable = requireNonNull(deltaTable, "deltaTable");
     this.projects = projects;
     this.filter = filter;
     this.limit = limit;
+    this.timestampConditions = List.copyOf(timestampConditions);
   }
 
   static DeltaTableScan create(RelOptCluster cluster, RelOptTable table, DeltaTable deltaTable) {
     return new DeltaTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table,
-        deltaTable, null, null, null);
+        deltaTable, null, null, null, List.of());
   }
 
-  DeltaTableScan withProjects(int[] newProjects) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filter,
-        limit);
+  /**
+   * Reads only these columns of the scan's output ({@code mapping}: old position to new one, which
+   * its timestamp conditions follow).
+   */
+  DeltaTableScan withProjects(int[] newProjects, Mappings.TargetMapping mapping) {
+    List<TimestampCondition> conditions = new ArrayList<>();
+    for (TimestampCondition condition : timestampConditions) {
+      conditions.add(condition.withColumn(mapping.getTarget(condition.column())));
+    }
+    int[] tableOrdinals = new int[newProjects.length];
+    int[] current = columnOrdinals();
+    for (int i = 0; i < newProjects.length; i++) {
+      tableOrdinals[i] = current[newProjects[i]];
+    }
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, tableOrdinals, filter,
+        limit, conditions);
+  }
+
+  /** The columns (of the scan's output) that its timestamp conditions read. */
+  ImmutableBitSet timestampConditionColumns() {
+    ImmutableBitSet.Builder columns = ImmutableBitSet.builder();
+    for (TimestampCondition condition : timestampConditions) {
+      columns.set(condition.column());
+    }
+    return columns.build();
   }
 
   DeltaTableScan withFilter(Predicate newFilter) {
     return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, newFilter,
-        limit);
+        limit, timestampConditions);
   }
 
   /** At most this many rows are needed (a LIMIT directly above the scan, with no filter between). */
   DeltaTableScan withLimit(long rows) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, filter, rows);
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, filter, rows,
+        timestampConditions);
+  }
+
+  /** Only rows that satisfy the conditions (with microseconds) are produced. */
+  DeltaTableScan withTimestampConditions(List<TimestampCondition> conditions) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, filter, limit,
+        conditions);
+  }
+
+  boolean hasTimestampConditions() {
+    return !timestampConditions.isEmpty();
   }
 
   boolean hasLimit() {
@@ -104,7 +142,8 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filter, limit);
+    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filter, limit,
+        timestampConditions);
   }
 
   @Override
@@ -125,6 +164,7 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     return super.explainTerms(pw)
         .itemIf("projects", projects == null ? null : ImmutableIntList.of(projects), projects != null)
         .itemIf("filter", filter, filter != null)
+        .itemIf("timestampConditions", timestampConditions, !timestampConditions.isEmpty())
         .itemIf("limit", limit, limit != null);
   }
 
@@ -137,7 +177,7 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     // Fewer columns and a pushed filter read less; make the planner prefer them.
     double columnFactor = (double) getRowType().getFieldCount()
         / Math.max(1, table.getRowType().getFieldCount());
-    double filterFactor = filter == null ? 1.0 : 0.5;
+    double filterFactor = (filter == null ? 1.0 : 0.5) * (timestampConditions.isEmpty() ? 1.0 : 0.5);
     double limitFactor = limit == null ? 1.0 : 0.5;
     return cost.multiplyBy(0.1 + 0.9 * columnFactor * filterFactor * limitFactor);
   }
@@ -169,13 +209,16 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), format);
     StructType tableSchema = deltaTable.snapshot().getSchema();
     int[] ordinals = columnOrdinals();
+    List<RelDataTypeField> fields = getRowType().getFieldList();
     List<StructField> readFields = new ArrayList<>();
+    List<Boolean> readMicros = new ArrayList<>();
     int[] outputs = new int[ordinals.length];
     for (int i = 0; i < ordinals.length; i++) {
       int ordinal = ordinals[i];
       if (ordinal < tableSchema.length()) {
         outputs[i] = readFields.size();
         readFields.add(tableSchema.at(ordinal));
+        readMicros.add(MicrosTimestampTypes.isMicrosTimestamp(fields.get(i).getType()));
       } else {
         outputs[i] = ordinal == tableSchema.length() ? DeltaScanSource.FILE : DeltaScanSource.ROW_INDEX;
       }
@@ -183,9 +226,15 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     if (readFields.isEmpty()) {
       // Only row identities are wanted; Kernel still needs a column to count rows by.
       readFields.add(tableSchema.at(cheapestColumn(deltaTable)));
+      readMicros.add(false);
+    }
+    boolean[] microsTimestamps = new boolean[readMicros.size()];
+    for (int i = 0; i < microsTimestamps.length; i++) {
+      microsTimestamps[i] = readMicros.get(i);
     }
     DeltaScanSource source = new DeltaScanSource(deltaTable, new StructType(readFields), outputs,
-        Optional.ofNullable(filter), format == JavaRowFormat.SCALAR, limit == null ? Long.MAX_VALUE : limit);
+        Optional.ofNullable(filter), format == JavaRowFormat.SCALAR, limit == null ? Long.MAX_VALUE : limit,
+        microsTimestamps, timestampConditions);
     Expression sourceExpression = implementor.stash(source, DeltaScanSource.class);
     Expression enumerable = Expressions.call(sourceExpression, "bind",
         implementor.getRootExpression());

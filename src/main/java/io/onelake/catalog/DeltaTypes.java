@@ -44,10 +44,26 @@ public final class DeltaTypes {
 
   private DeltaTypes() {}
 
-  /** The SQL row type of a Delta schema. */
+  /**
+   * The SQL row type of a table's Delta schema. Its timestamp columns keep their microseconds in
+   * Calcite's runtime when the factory can type them so ({@link MicrosTimestampTypes}); timestamps
+   * inside arrays, maps and structs are carried as milliseconds.
+   */
   public static RelDataType toRelType(RelDataTypeFactory factory, StructType schema) {
     RelDataTypeFactory.Builder builder = factory.builder();
     for (StructField field : schema.fields()) {
+      DataType type = field.getDataType();
+      boolean timestamp = type instanceof TimestampType || type instanceof TimestampNTZType;
+      builder.add(field.getName(), timestamp && factory instanceof MicrosTimestampTypes
+          ? ((MicrosTimestampTypes) factory).microsTimestampType(field.isNullable())
+          : toRelType(factory, type, field.isNullable()));
+    }
+    return builder.build();
+  }
+
+  private static RelDataType toStructType(RelDataTypeFactory factory, StructType struct) {
+    RelDataTypeFactory.Builder builder = factory.builder();
+    for (StructField field : struct.fields()) {
       builder.add(field.getName(), toRelType(factory, field.getDataType(), field.isNullable()));
     }
     return builder.build();
@@ -94,7 +110,7 @@ public final class DeltaTypes {
       return factory.createMapType(toRelType(factory, map.getKeyType(), false),
           toRelType(factory, map.getValueType(), map.isValueContainsNull()));
     } else if (type instanceof StructType) {
-      return toRelType(factory, (StructType) type);
+      return toStructType(factory, (StructType) type);
     }
     throw new UnsupportedTypeException("Delta type " + type + " is not supported");
   }

@@ -32,9 +32,10 @@ import org.apache.calcite.avatica.util.ByteString;
 
 /**
  * Reads Kernel column vectors into Calcite's runtime representation: DATE as Integer days, TIMESTAMP as
- * Long milliseconds of the wall-clock time (for Delta {@code timestamp}: in the session time zone, see
- * {@link DeltaTypes}), VARBINARY as ByteString, ARRAY as List, MAP as Map and ROW as Object[]. Calcite's
- * runtime carries timestamps in milliseconds, so microseconds are truncated (towards the past) here.
+ * the wall-clock time (for Delta {@code timestamp}: in the session time zone, see {@link DeltaTypes}),
+ * VARBINARY as ByteString, ARRAY as List, MAP as Map and ROW as Object[]. A table's timestamp columns
+ * become {@link MicrosTimestamp} objects with all microseconds; timestamps nested in arrays, maps and
+ * structs become Long milliseconds, truncated towards the past.
  */
 public final class KernelValues {
   private KernelValues() {}
@@ -45,10 +46,29 @@ public final class KernelValues {
     Object read(ColumnVector vector, int row);
   }
 
+  /**
+   * A reader for a table column of the type; Delta timestamps are shown in {@code zone}.
+   *
+   * @param microsTimestamps timestamps become {@link MicrosTimestamp} objects (the column is typed so,
+   *     see {@link MicrosTimestampTypes}) instead of milliseconds
+   */
+  public static ValueReader columnReader(DataType type, ZoneId zone, boolean microsTimestamps) {
+    if (microsTimestamps && type instanceof TimestampType) {
+      return reader((vector, row) -> MicrosTimestamp.ofMicros(
+          SessionTime.toWallClockMicros(vector.getLong(row), zone)));
+    } else if (microsTimestamps && type instanceof TimestampNTZType) {
+      return reader((vector, row) -> MicrosTimestamp.ofMicros(vector.getLong(row)));
+    }
+    return reader(type, zone);
+  }
+
   /** A reader for values of the type; Delta timestamps are shown in {@code zone}. */
   public static ValueReader reader(DataType type, ZoneId zone) {
-    ValueReader reader = nonNullReader(type, zone);
-    return (vector, row) -> vector.isNullAt(row) ? null : reader.read(vector, row);
+    return reader(nonNullReader(type, zone));
+  }
+
+  private static ValueReader reader(ValueReader nonNull) {
+    return (vector, row) -> vector.isNullAt(row) ? null : nonNull.read(vector, row);
   }
 
   private static ValueReader nonNullReader(DataType type, ZoneId zone) {

@@ -123,8 +123,8 @@ final class RexToKernelPredicate {
   }
 
   private static Optional<Predicate> comparison(RexCall call, List<StructField> fields, ZoneId zone) {
-    RexNode left = call.getOperands().get(0);
-    RexNode right = call.getOperands().get(1);
+    RexNode left = TimestampCondition.withoutRepresentationCast(call.getOperands().get(0));
+    RexNode right = TimestampCondition.withoutRepresentationCast(call.getOperands().get(1));
     SqlKind kind = call.getKind();
     if (left instanceof RexLiteral && right instanceof RexInputRef) {
       RexNode swap = left;
@@ -138,6 +138,10 @@ final class RexToKernelPredicate {
     StructField field = fields.get(((RexInputRef) left).getIndex());
     if (field == null) {
       return Optional.empty();
+    }
+    if (field.getDataType() instanceof TimestampType || field.getDataType() instanceof TimestampNTZType) {
+      return timestampComparison(kind, new Column(field.getName()), (RexLiteral) right,
+          field.getDataType(), zone);
     }
     Optional<Literal> literal = literal((RexLiteral) right, field.getDataType(), zone);
     if (literal.isEmpty()) {
@@ -165,6 +169,40 @@ final class RexToKernelPredicate {
     }
     Expression column = new Column(field.getName());
     return Optional.of(new Predicate(operator, column, literal.get()));
+  }
+
+  /**
+   * A comparison with a timestamp literal, widened to the literal's whole millisecond: the scan or the
+   * Filter compares with microseconds or milliseconds (see {@link TimestampCondition}), and skipping
+   * must keep every file either could match.
+   */
+  private static Optional<Predicate> timestampComparison(SqlKind kind, Column column, RexLiteral literal,
+      DataType type, ZoneId zone) {
+    Optional<Long> micros = TimestampCondition.wallClockMicros(literal);
+    if (micros.isEmpty()) {
+      return Optional.empty();
+    }
+    long first = Math.floorDiv(micros.get(), 1000L) * 1000L;
+    Literal from = timestampLiteral(type, first, zone);
+    Literal to = timestampLiteral(type, first + 999L, zone);
+    switch (kind) {
+      case EQUALS:
+        return Optional.of(new And(new Predicate(">=", column, from), new Predicate("<=", column, to)));
+      case LESS_THAN:
+      case LESS_THAN_OR_EQUAL:
+        return Optional.of(new Predicate("<=", column, to));
+      case GREATER_THAN:
+      case GREATER_THAN_OR_EQUAL:
+        return Optional.of(new Predicate(">=", column, from));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** The Kernel literal of a wall-clock time; for Delta {@code timestamp}, its instant in the zone. */
+  private static Literal timestampLiteral(DataType type, long wallClockMicros, ZoneId zone) {
+    return KernelLiterals.of(type, type instanceof TimestampType
+        ? SessionTime.toEpochMicros(wallClockMicros, zone) : wallClockMicros);
   }
 
   private static Optional<Column> column(RexNode node, List<StructField> fields) {
@@ -199,13 +237,6 @@ final class RexToKernelPredicate {
         return bytes == null ? Optional.empty() : Optional.of(KernelLiterals.of(type, bytes.getBytes()));
       } else if (type instanceof DateType) {
         return Optional.ofNullable(literal.getValueAs(Integer.class)).map(d -> KernelLiterals.of(type, d));
-      } else if (type instanceof TimestampType) {
-        // The SQL value is the wall-clock time in the session time zone (see DeltaTypes).
-        return Optional.ofNullable(literal.getValueAs(Long.class))
-            .map(millis -> KernelLiterals.of(type, SessionTime.toEpochMillis(millis, zone) * 1000L));
-      } else if (type instanceof TimestampNTZType) {
-        return Optional.ofNullable(literal.getValueAs(Long.class))
-            .map(millis -> KernelLiterals.of(type, millis * 1000L));
       } else if (type instanceof DecimalType) {
         DecimalType decimal = (DecimalType) type;
         BigDecimal value = literal.getValueAs(BigDecimal.class);

@@ -19,6 +19,7 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import io.onelake.OneLakeException;
+import io.onelake.catalog.MicrosTimestamp;
 import io.onelake.catalog.SessionTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +35,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Turns rows produced by Calcite (its runtime representation, already cast to the column types) into
  * the Kernel representation the Delta writer takes, enforcing NOT NULL columns. A zoneless SQL
- * TIMESTAMP written into a Delta {@code timestamp} column is read in the session time zone.
+ * TIMESTAMP (milliseconds, or a Timestamp object with microseconds) written into a Delta
+ * {@code timestamp} column is read in the session time zone.
  */
 final class KernelRowConverter {
   private final StructType schema;
@@ -122,14 +124,13 @@ final class KernelRowConverter {
     } else if (type instanceof LongType) {
       return checkedIntegral(value, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
     } else if (type instanceof TimestampType) {
-      long millis = ((Number) value).longValue();
       if (sourceType != null && sourceType.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
-        // A wall-clock time of the session time zone (see DeltaTypes).
-        millis = SessionTime.toEpochMillis(millis, zone);
+        // A wall-clock time of the session time zone (see DeltaTypes), with its microseconds.
+        return SessionTime.toEpochMicros(MicrosTimestamp.wallClockMicros(value), zone);
       }
-      return Math.multiplyExact(millis, 1000L);
-    } else if (type instanceof TimestampNTZType) {
       return Math.multiplyExact(((Number) value).longValue(), 1000L);
+    } else if (type instanceof TimestampNTZType) {
+      return MicrosTimestamp.wallClockMicros(value);
     } else if (type instanceof DecimalType) {
       DecimalType decimal = (DecimalType) type;
       BigDecimal number = value instanceof BigDecimal ? (BigDecimal) value

@@ -77,6 +77,8 @@ final class MetaInterceptor implements InvocationHandler {
   private Object dispatch(Method method, Object[] args) throws Throwable {
     try {
       switch (method.getName()) {
+        case "execute":
+          return execute(method, args);
         case "executeBatch":
           return executeBatch((Meta.StatementHandle) args[0], castList(args[1]));
         case "prepareAndExecuteBatch":
@@ -151,6 +153,29 @@ final class MetaInterceptor implements InvocationHandler {
     }
   }
 
+  /**
+   * One execution. Timestamp parameters with microseconds ({@link TimestampParameters}) are written
+   * exactly by INSERT's bulk path when the statement has one; Calcite gets their milliseconds.
+   */
+  private Object execute(Method method, Object[] args) throws Throwable {
+    Meta.StatementHandle handle = (Meta.StatementHandle) args[0];
+    List<TypedValue> parameters = castValues(args[1]);
+    if (parameters == null || !TimestampParameters.any(parameters)) {
+      return call(method, args);
+    }
+    Meta.Signature signature = OneLakeStatements.signature(connection, handle);
+    CommandSignature.BatchCommand bulk =
+        signature == null ? null : CommandSignature.batchCommand(signature);
+    if (bulk != null) {
+      long count = bulk.execute(List.of(parameters))[0];
+      return new Meta.ExecuteResult(
+          List.of(Meta.MetaResultSet.count(handle.connectionId, handle.id, count)));
+    }
+    Object[] converted = args.clone();
+    converted[1] = TimestampParameters.forCalcite(parameters);
+    return call(method, converted);
+  }
+
   private Meta.ExecuteBatchResult executeBatch(Meta.StatementHandle handle,
       List<List<TypedValue>> parameterLists) throws Throwable {
     Meta.Signature signature = OneLakeStatements.signature(connection, handle);
@@ -162,7 +187,8 @@ final class MetaInterceptor implements InvocationHandler {
     return inBatch(() -> {
       long[] counts = new long[parameterLists.size()];
       for (int i = 0; i < counts.length; i++) {
-        Meta.ExecuteResult result = delegate.execute(handle, parameterLists.get(i), -1);
+        Meta.ExecuteResult result =
+            delegate.execute(handle, TimestampParameters.forCalcite(parameterLists.get(i)), -1);
         counts[i] = result.resultSets.size() == 1 ? result.resultSets.get(0).updateCount : -1;
       }
       return new Meta.ExecuteBatchResult(counts);
@@ -187,6 +213,11 @@ final class MetaInterceptor implements InvocationHandler {
     if (properties != null && properties.isAutoCommit() != null) {
       session.batch().setTransaction(!properties.isAutoCommit());
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<TypedValue> castValues(Object value) {
+    return (List<TypedValue>) value;
   }
 
   @SuppressWarnings("unchecked")

@@ -33,14 +33,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDelete;
@@ -204,7 +212,9 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     SqlNode source = insert.getSource();
     SqlNode rowsQuery;
     CommandSignature.BatchCommand batch = null;
+    List<List<SqlNode>> valueCells = null;
     if (source.getKind() == SqlKind.VALUES) {
+      valueCells = new ArrayList<>();
       batch = safe ? null : bulkBatch(session, source, target, tableType, sourcePositions, overwrite);
       List<SqlNode> rows = new ArrayList<>();
       for (SqlNode row : ((SqlCall) source).getOperandList()) {
@@ -215,11 +225,14 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
               + values.size() + " values");
         }
         List<SqlNode> cast = new ArrayList<>();
+        List<SqlNode> cells = new ArrayList<>();
         for (int i = 0; i < tableFields.size(); i++) {
           SqlNode value = sourcePositions[i] >= 0 ? values.get(sourcePositions[i])
               : SqlLiteral.createNull(POS);
+          cells.add(value);
           cast.add(castTo(value, tableFields.get(i).getType(), safe));
         }
+        valueCells.add(cells);
         rows.add(SqlStdOperatorTable.ROW.createCall(POS, cast));
       }
       rowsQuery = SqlStdOperatorTable.VALUES.createCall(POS, rows);
@@ -267,8 +280,10 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       return dml(context).replaceWhere(sql, target, tableFields, rowsQuery, replaceWhere, safe);
     }
     PreparedQuery prepared = prepareQuery(context, rowsQuery);
+    QueryRows rows = valueCells == null ? prepared.rows()
+        : TimestampLiterals.restore(prepared.rows(), valueCells, timestampColumns(tableFields));
     InsertExecutor executor = new InsertExecutor(session);
-    InsertSpec spec = new InsertSpec(target, prepared.rows(), overwrite, safe,
+    InsertSpec spec = new InsertSpec(target, rows, overwrite, safe,
         source.getKind() == SqlKind.VALUES && !containsQuery(source));
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(prepared)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext), batch);
@@ -383,6 +398,14 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     });
   }
 
+  private static boolean[] timestampColumns(List<RelDataTypeField> fields) {
+    boolean[] timestamps = new boolean[fields.size()];
+    for (int i = 0; i < timestamps.length; i++) {
+      timestamps[i] = fields.get(i).getType().getSqlTypeName() == SqlTypeName.TIMESTAMP;
+    }
+    return timestamps;
+  }
+
   private static int[] targetPositions(SqlNodeList columnList, List<RelDataTypeField> tableFields) {
     int[] positions = new int[tableFields.size()];
     if (columnList == null) {
@@ -435,6 +458,26 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     SqlDataTypeSpec spec = SqlTypeUtil.convertTypeToSpec(type, null, -1, -1);
     return cast.createCall(POS, value, spec);
+  }
+
+  /** Calcite's preparation, plus the casts of {@link TimestampSetOps} before the plan is optimized. */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    // As Calcite's own, which offers no hook between converting and optimizing.
+    EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY
+        : EnumerableRel.Prefer.CUSTOM;
+    Convention resultConvention = enableBindable ? BindableConvention.INSTANCE
+        : EnumerableConvention.INSTANCE;
+    RexBuilder rexBuilder = new RexBuilder(context.getTypeFactory());
+    return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(),
+        context.getRootSchema(), prefer, createCluster(planner, rexBuilder), resultConvention,
+        createConvertletTable()) {
+      @Override
+      public RelNode flattenTypes(RelNode rootRel, boolean restructure) {
+        return TimestampSetOps.castInputs(super.flattenTypes(rootRel, restructure));
+      }
+    };
   }
 
   /**

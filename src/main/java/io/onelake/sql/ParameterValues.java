@@ -4,14 +4,15 @@
 package io.onelake.sql;
 
 import io.onelake.OneLakeException;
+import io.onelake.catalog.MicrosTimestamp;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import org.apache.calcite.avatica.util.ByteString;
@@ -87,28 +88,35 @@ final class ParameterValues {
     }
   }
 
-  /** Wall-clock milliseconds of the session time zone, as Calcite carries TIMESTAMP. */
-  private static long timestamp(Object value, RelDataType type, ZoneId zone) {
+  /**
+   * The wall-clock time of the session time zone with its microseconds, as Calcite carries a table's
+   * timestamp columns ({@link MicrosTimestamp}).
+   */
+  private static MicrosTimestamp timestamp(Object value, RelDataType type, ZoneId zone) {
+    if (value instanceof Timestamp) {
+      // Held so by the JDBC layer, or made by Calcite from its milliseconds.
+      return MicrosTimestamp.ofMicros(MicrosTimestamp.wallClockMicros(value));
+    }
     if (value instanceof Number) {
-      return ((Number) value).longValue();
+      return MicrosTimestamp.ofMicros(Math.multiplyExact(((Number) value).longValue(), 1000L));
     }
+    LocalDateTime wallClock;
     if (value instanceof LocalDateTime) {
-      return ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-    if (value instanceof Instant) {
-      return LocalDateTime.ofInstant((Instant) value, zone).toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-    if (value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+      wallClock = (LocalDateTime) value;
+    } else if (value instanceof Instant) {
+      wallClock = LocalDateTime.ofInstant((Instant) value, zone);
+    } else if (value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
       Instant instant = value instanceof OffsetDateTime ? ((OffsetDateTime) value).toInstant()
           : ((ZonedDateTime) value).toInstant();
-      return LocalDateTime.ofInstant(instant, zone).toInstant(ZoneOffset.UTC).toEpochMilli();
+      wallClock = LocalDateTime.ofInstant(instant, zone);
+    } else {
+      try {
+        wallClock = LocalDateTime.parse(value.toString().trim().replace(' ', 'T'));
+      } catch (DateTimeParseException e) {
+        throw badDatetime(value, type, e);
+      }
     }
-    try {
-      return LocalDateTime.parse(value.toString().trim().replace(' ', 'T'))
-          .toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw badDatetime(value, type, e);
-    }
+    return MicrosTimestamp.of(wallClock);
   }
 
   private static long integral(Object value, RelDataType type, long min, long max) {

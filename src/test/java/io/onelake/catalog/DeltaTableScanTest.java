@@ -45,7 +45,8 @@ class DeltaTableScanTest {
 
   private Connection connect() throws SQLException {
     // no snapshot reuse between statements, so every query sees the files as they are now
-    return DriverManager.getConnection("jdbc:onelake:file:" + lake + ";onelake_metadata_cache_ttl=0");
+    return DriverManager.getConnection(
+        "jdbc:onelake:file:" + lake + ";onelake_metadata_cache_ttl=0;timeZone=UTC");
   }
 
   private Path table(String name) {
@@ -152,6 +153,37 @@ class DeltaTableScanTest {
       assertEquals(List.of("v3", "v4"), column(s, "SELECT v FROM t WHERE id BETWEEN 3 AND 4 ORDER BY id"));
       assertEquals(List.of("10"), column(s, "SELECT COUNT(*) FROM t WHERE id <= 10"));
       assertThrows(SQLException.class, () -> column(s, "SELECT v FROM t WHERE id = 15"));
+    }
+  }
+
+  @Test
+  void timestampComparisonsSkipFilesAndFilterRowsWithMicroseconds() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT, ts TIMESTAMP)");
+      s.execute("INSERT INTO t VALUES (1, TIMESTAMP '1969-12-31 23:59:59.999998'), "
+          + "(2, TIMESTAMP '1969-12-31 23:59:59.999999')");
+      s.execute("INSERT INTO t VALUES (3, TIMESTAMP '2024-01-01 00:00:00.000001'), "
+          + "(4, TIMESTAMP '2024-01-01 00:00:00.000002')");
+      String plan = plan(s, "SELECT id FROM t WHERE ts > TIMESTAMP '2024-01-01 00:00:00.000001'");
+      assertTrue(plan.contains("timestampConditions=[[$1 > 2024-01-01 00:00:00.000001]]"), plan);
+      // Skipping uses the literal's whole millisecond, the rows are compared exactly.
+      assertTrue(plan.contains("column(`ts`) >= 1704067200000000"), plan);
+
+      assertEquals(List.of("4"),
+          column(s, "SELECT id FROM t WHERE ts > TIMESTAMP '2024-01-01 00:00:00.000001'"));
+      assertEquals(List.of("2"),
+          column(s, "SELECT id FROM t WHERE ts = TIMESTAMP '1969-12-31 23:59:59.999999'"));
+      assertEquals(List.of("1"),
+          column(s, "SELECT id FROM t WHERE ts < TIMESTAMP '1969-12-31 23:59:59.999999' ORDER BY id"));
+      assertEquals(1, deleteDataFiles("t", add -> {
+        try {
+          return JSON.readTree(add.get("stats").asText()).get("minValues").get("id").asInt() == 1;
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      }));
+      assertEquals(List.of("3", "4"),
+          column(s, "SELECT id FROM t WHERE ts >= TIMESTAMP '2024-01-01 00:00:00.000001' ORDER BY id"));
     }
   }
 

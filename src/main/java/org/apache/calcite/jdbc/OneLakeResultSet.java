@@ -3,6 +3,7 @@
  */
 package org.apache.calcite.jdbc;
 
+import io.onelake.jdbc.MicrosTimestampAccessor;
 import io.onelake.jdbc.SqlErrors;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -18,21 +19,66 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.TimeZone;
+import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.util.Cursor;
 
 /**
  * Calcite's result set, except that a failure while rows are fetched (a storage error, a bad cast in
  * a row) is a {@link SQLException} with its SQLState, as JDBC requires, instead of a raw runtime
- * exception. It lives in Calcite's package only because CalciteResultSet's constructor is
- * package-private.
+ * exception, and that TIMESTAMP values keep their microseconds ({@link MicrosTimestampAccessor}). It
+ * lives in Calcite's package only because CalciteResultSet's constructor is package-private.
  */
 public final class OneLakeResultSet extends CalciteResultSet {
+  private static final ColumnMetaData RAW =
+      ColumnMetaData.dummy(ColumnMetaData.scalar(Types.JAVA_OBJECT, "OBJECT", ColumnMetaData.Rep.OBJECT),
+          true);
+
   public OneLakeResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
       ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
     super(statement, signature, metaData, timeZone, firstFrame);
+  }
+
+  @Override
+  protected CalciteResultSet execute() throws SQLException {
+    super.execute();
+    readTimestampsWithMicros(columnMetaDataList);
+    return this;
+  }
+
+  @Override
+  public AvaticaResultSet execute2(Cursor cursor, List<ColumnMetaData> columns) {
+    super.execute2(cursor, columns);
+    readTimestampsWithMicros(columns);
+    return this;
+  }
+
+  /** TIMESTAMP columns are read from their unconverted values, which Avatica's accessors truncate. */
+  private void readTimestampsWithMicros(List<ColumnMetaData> columns) {
+    List<ColumnMetaData> raw = new ArrayList<>(columns.size());
+    boolean anyTimestamp = false;
+    for (ColumnMetaData column : columns) {
+      boolean timestamp = column.type.id == Types.TIMESTAMP;
+      anyTimestamp |= timestamp;
+      raw.add(timestamp ? RAW : column);
+    }
+    if (!anyTimestamp) {
+      return;
+    }
+    List<Cursor.Accessor> rawAccessors = cursor.createAccessors(raw, localCalendar, this);
+    List<Cursor.Accessor> accessors = new ArrayList<>(accessorList);
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).type.id == Types.TIMESTAMP) {
+        accessors.set(i, new MicrosTimestampAccessor(rawAccessors.get(i), localCalendar));
+      }
+    }
+    accessorList = accessors;
   }
 
   @Override

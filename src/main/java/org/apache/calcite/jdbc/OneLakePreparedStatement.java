@@ -1,0 +1,165 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package org.apache.calcite.jdbc;
+
+import io.onelake.jdbc.TimestampParameters;
+import java.io.InputStream;
+import java.io.Reader;
+import java.sql.NClob;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.Meta;
+
+/**
+ * Calcite's prepared statement, except that timestamp parameters keep their microseconds: Avatica
+ * stores a {@link Timestamp} parameter as milliseconds and fails on {@code java.time} values, so they
+ * are stored as the wall-clock value of the session time zone instead ({@link TimestampParameters}).
+ * It lives in Calcite's package only because CalcitePreparedStatement is package-private.
+ */
+public final class OneLakePreparedStatement extends CalcitePreparedStatement {
+  private OneLakePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h,
+      Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  /** A statement of a Calcite connection (the only kind Calcite's JDBC factory is given). */
+  public static OneLakePreparedStatement create(AvaticaConnection connection, Meta.StatementHandle h,
+      Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    return new OneLakePreparedStatement((CalciteConnectionImpl) connection, h, signature, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+    setTimestamp(parameterIndex, x, getCalendar());
+  }
+
+  @Override
+  public void setTimestamp(int parameterIndex, Timestamp x, Calendar calendar) throws SQLException {
+    if (x == null) {
+      super.setTimestamp(parameterIndex, null, calendar);
+      return;
+    }
+    getSite(parameterIndex);
+    slots[parameterIndex - 1] = TimestampParameters.of(x, (calendar == null ? getCalendar() : calendar)
+        .getTimeZone().toZoneId());
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    if (TimestampParameters.isTemporal(x)) {
+      getSite(parameterIndex);
+      slots[parameterIndex - 1] = TimestampParameters.of(x, getCalendar().getTimeZone().toZoneId());
+      return;
+    }
+    super.setObject(parameterIndex, x);
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+    if (targetSqlType == java.sql.Types.TIMESTAMP && TimestampParameters.isTemporal(x)) {
+      setObject(parameterIndex, x);
+      return;
+    }
+    super.setObject(parameterIndex, x, targetSqlType);
+  }
+
+  // JDBC 4.1 setters, as in Calcite's own prepared statement.
+
+  @Override
+  public void setRowId(int parameterIndex, RowId x) throws SQLException {
+    getSite(parameterIndex).setRowId(x);
+  }
+
+  @Override
+  public void setNString(int parameterIndex, String value) throws SQLException {
+    getSite(parameterIndex).setNString(value);
+  }
+
+  @Override
+  public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+    getSite(parameterIndex).setNCharacterStream(value, length);
+  }
+
+  @Override
+  public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
+    getSite(parameterIndex).setNCharacterStream(value);
+  }
+
+  @Override
+  public void setNClob(int parameterIndex, NClob value) throws SQLException {
+    getSite(parameterIndex).setNClob(value);
+  }
+
+  @Override
+  public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
+    getSite(parameterIndex).setNClob(reader, length);
+  }
+
+  @Override
+  public void setNClob(int parameterIndex, Reader reader) throws SQLException {
+    getSite(parameterIndex).setNClob(reader);
+  }
+
+  @Override
+  public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
+    getSite(parameterIndex).setClob(reader, length);
+  }
+
+  @Override
+  public void setClob(int parameterIndex, Reader reader) throws SQLException {
+    getSite(parameterIndex).setClob(reader);
+  }
+
+  @Override
+  public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+    getSite(parameterIndex).setBlob(inputStream, length);
+  }
+
+  @Override
+  public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
+    getSite(parameterIndex).setBlob(inputStream);
+  }
+
+  @Override
+  public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
+    getSite(parameterIndex).setSQLXML(xmlObject);
+  }
+
+  @Override
+  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+    getSite(parameterIndex).setAsciiStream(x, length);
+  }
+
+  @Override
+  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+    getSite(parameterIndex).setAsciiStream(x);
+  }
+
+  @Override
+  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+    getSite(parameterIndex).setBinaryStream(x, length);
+  }
+
+  @Override
+  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+    getSite(parameterIndex).setBinaryStream(x);
+  }
+
+  @Override
+  public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
+    getSite(parameterIndex).setCharacterStream(reader, length);
+  }
+
+  @Override
+  public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
+    getSite(parameterIndex).setCharacterStream(reader);
+  }
+}

@@ -127,6 +127,22 @@ SqlNode SqlShowSettings() :
     }
 }
 
+/** DESCRIBE HISTORY name [LIMIT n]: the table's commits, newest first. */
+SqlNode SqlDescribeHistory() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlNode limit = null;
+}
+{
+    <DESCRIBE> { s = span(); } <HISTORY>
+    table = CompoundIdentifier()
+    [ <LIMIT> limit = UnsignedNumericLiteral() ]
+    {
+        return HistoryCalls.describeHistory(s.end(this), table, limit);
+    }
+}
+
 /**
  * Delta time travel after a table name, including the table alias that may follow it:
  *   [FOR] VERSION AS OF n | [FOR] TIMESTAMP AS OF 'text' | FOR SYSTEM_TIME AS OF literal

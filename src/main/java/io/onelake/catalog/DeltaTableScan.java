@@ -187,6 +187,11 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     planner.addRule(DeltaScanRules.PROJECT);
     planner.addRule(DeltaScanRules.FILTER);
     planner.addRule(DeltaScanRules.LIMIT);
+    if (deltaTable.hasRowIdentity()) {
+      // The phases of a MERGE join the whole target: a merge join would sort all of it in memory,
+      // a hash join builds on the source and streams the target.
+      planner.removeRule(org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+    }
   }
 
   /** A partition column (its values come from the log, not the data files), else the first column. */

@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
 import io.onelake.catalog.DeltaTable;
 
 /**
- * A DELETE statement as the statement layer prepared it: the target; a query of (data file, number of
- * rows to delete) over the target's files; a query of the table's columns for the rows of a file that
+ * A DELETE statement as the statement layer prepared it: the target; a query of the data file of each
+ * row to delete; a query of the table's columns for the rows of a file that
  * survive; and the condition's text for the table history.
  */
 public record DeleteSpec(DeltaTable target, QueryRows deletedPerFile, QueryRows survivors,

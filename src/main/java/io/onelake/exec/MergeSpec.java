@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A MERGE statement as the statement layer prepared it.
  *
- * <p>{@code touchedFiles} is a (data file, count) query over the target's files: the files with a row
+ * <p>{@code touchedFiles} yields a data file per target row in scope: the files with a row
  * that matches a source row, or that a NOT MATCHED BY SOURCE clause changes. {@code changes} joins
  * target and source; each of its rows is, in this order: the target row's data file and position (NULL
  * for a source row without a match), the target row's columns, the values of every clause (see

@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
 import io.onelake.catalog.DeltaTable;
 
 /**
- * INSERT INTO t REPLACE WHERE p SELECT ... as the statement layer prepared it: a (data file, count)
- * query of the rows matching {@code p}; the surviving rows of a file (table columns); and the new
+ * INSERT INTO t REPLACE WHERE p SELECT ... as the statement layer prepared it: a query of the data
+ * file of each row matching {@code p}; the surviving rows of a file (table columns); and the new
  * rows, in table column order and cast, each followed by whether it matches {@code p} (BOOLEAN); and
  * whether values that do not fit become NULL (onelake_safe_cast).
  */

@@ -64,13 +64,15 @@ final class RowLevelChange {
     return target;
   }
 
-  /** Runs a query of (data file, row count) rows over the files of {@code scope}. */
+  /**
+   * Runs a query that yields the data file of each row in scope over the files of {@code scope}, and
+   * counts the rows per file.
+   */
   Map<String, Long> countsPerFile(QueryRows query, DmlScope scope) {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Enumerator<Object> rows = query.rows(context, Map.of(DmlScope.VARIABLE, scope)).enumerator()) {
       while (rows.moveNext()) {
-        Object[] row = (Object[]) rows.current();
-        counts.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum);
+        counts.merge((String) rows.current(), 1L, Long::sum);
       }
     }
     return counts;
@@ -88,7 +90,7 @@ final class RowLevelChange {
 
   /**
    * A writer for the statement's commit. A concurrent commit conflicts if it removed one of
-   * {@code readFiles} or added rows that {@code scopeQuery} (a (file, count) query) finds.
+   * {@code readFiles} or added rows that {@code scopeQuery} (a query of rows' data files) finds.
    */
   DeltaWriter writer(Set<String> readFiles, QueryRows scopeQuery) {
     Set<String> read = Set.copyOf(readFiles);

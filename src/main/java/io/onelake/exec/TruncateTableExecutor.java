@@ -7,7 +7,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.onelake.OneLakeException;
 import io.onelake.catalog.DeltaTable;
+import io.onelake.delta.CommitLabel;
 import io.onelake.delta.DeltaWriter;
+import java.util.Map;
 
 /**
  * TRUNCATE TABLE: one commit that removes every data file and keeps schema, properties and history
@@ -26,6 +28,7 @@ public final class TruncateTableExecutor {
     }
     try (DeltaWriter writer = DeltaWriter.overwrite(session.lake(), table.snapshot(),
         session.settings().writeOptions())) {
+      writer.label(new CommitLabel("TRUNCATE", Map.of(), Map.of(), false));
       writer.commit();
     }
     return 0;

@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
 import io.onelake.catalog.DeltaTable;
 
 /**
- * An UPDATE statement as the statement layer prepared it: the target; a query of (data file, number of
- * rows to update); and a query over a file's rows that yields, in this order, the new values of the
+ * An UPDATE statement as the statement layer prepared it: the target; a query of the data file of
+ * each row to update; and a query over a file's rows that yields, in this order, the new values of the
  * SET columns (already cast to the column types), whether the row is updated (BOOLEAN), and the row's
  * current columns. {@code setColumns[i]} is the table column of the i-th new value.
  */

@@ -9,6 +9,7 @@ import io.onelake.OneLakeVersion;
 import io.onelake.catalog.LakehouseCatalog;
 import io.onelake.catalog.LakehouseSchema;
 import io.onelake.catalog.DmlTargetMacro;
+import io.onelake.catalog.HistoryMacro;
 import io.onelake.catalog.TimeTravelMacro;
 import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
@@ -129,7 +130,8 @@ public final class OneLakeDriver extends Driver {
       LakehouseSchema root = new LakehouseSchema(session, ImmutableMultimap.of(
           TimeTravelCalls.AT_VERSION, TimeTravelMacro.atVersion(session.catalog(), session::timeZone),
           TimeTravelCalls.AT_TIMESTAMP, TimeTravelMacro.atTimestamp(session.catalog(), session::timeZone),
-          DmlTargetMacro.NAME, new DmlTargetMacro(session.catalog())));
+          DmlTargetMacro.NAME, new DmlTargetMacro(session.catalog()),
+          HistoryMacro.NAME, new HistoryMacro(session.catalog(), session::timeZone)));
       CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, true, "", root);
       AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
           parsed.displayUrl(), calcite, rootSchema, new OneLakeTypeFactory());

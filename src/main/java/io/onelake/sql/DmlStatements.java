@@ -266,11 +266,10 @@ final class DmlStatements {
       touchedWhere = SqlStdOperatorTable.OR.createCall(POS, sourcePresent,
           or(bySourceConditions));
     }
-    SqlNode file = target.column(DeltaTable.FILE_COLUMN);
-    SqlNode touchedQuery = new SqlSelect(POS, null, new SqlNodeList(List.of(file,
-        SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.STAR)), POS),
+    SqlNode touchedQuery = new SqlSelect(POS, null,
+        new SqlNodeList(List.of(target.column(DeltaTable.FILE_COLUMN)), POS),
         join(target, merge, sourceAlias, bySource ? JoinType.LEFT : JoinType.INNER), touchedWhere,
-        new SqlNodeList(List.of(file), POS), null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
     PreparedQuery touched = preparer.apply(touchedQuery);
 
     MergeSpec spec = new MergeSpec(target.table(), touched.rows(), changes.rows(), clauses,
@@ -366,13 +365,13 @@ final class DmlStatements {
         + name + " of " + target.table().id().displayName());
   }
 
-  /** {@code SELECT file, COUNT(*) FROM target WHERE condition GROUP BY file}. */
+  /**
+   * {@code SELECT file FROM target WHERE condition}: one row per row in scope, counted per file by the
+   * executor (a GROUP BY would make Calcite hold every row in memory).
+   */
   SqlNode countPerFile(Target target, SqlNode condition) {
-    SqlNode file = target.column(DeltaTable.FILE_COLUMN);
-    SqlNodeList selectList = new SqlNodeList(List.of(file,
-        SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.STAR)), POS);
-    return new SqlSelect(POS, null, selectList, target.from(), condition,
-        new SqlNodeList(List.of(file), POS), null, null, null, null, null, null, null);
+    return new SqlSelect(POS, null, new SqlNodeList(List.of(target.column(DeltaTable.FILE_COLUMN)), POS),
+        target.from(), condition, null, null, null, null, null, null, null, null);
   }
 
   static SqlSelect select(List<SqlNode> columns, SqlNode from, SqlNode where) {

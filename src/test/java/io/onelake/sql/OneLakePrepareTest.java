@@ -57,14 +57,23 @@ class OneLakePrepareTest {
   }
 
   @Test
-  void rowLevelDmlIsRefusedAsNotSupportedYet() throws Exception {
+  void rowLevelDmlRunsAtExecuteTimeAndNotInsideTransactions() throws Exception {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE t (id INT)");
-      SQLException error = assertThrows(SQLException.class,
-          () -> statement.executeUpdate("DELETE FROM t WHERE id = 1"));
+      statement.execute("INSERT INTO t VALUES (1), (2)");
+      try (java.sql.PreparedStatement delete = connection.prepareStatement("DELETE FROM t WHERE id = ?")) {
+        delete.setInt(1, 1);
+        try (java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+          rs.next();
+          assertEquals(2, rs.getLong(1), "preparing a DELETE changes nothing");
+        }
+        assertEquals(1, delete.executeUpdate());
+      }
+      connection.setAutoCommit(false);
+      SQLException error = assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE t SET id = 3"));
       assertEquals("0A000", error.getSQLState());
-      error = assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE t SET id = 2"));
-      assertEquals("0A000", error.getSQLState());
+      connection.setAutoCommit(true);
+      assertEquals(1, statement.executeUpdate("UPDATE t SET id = 3"));
     }
   }
 

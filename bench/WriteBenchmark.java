@@ -211,13 +211,27 @@ public final class WriteBenchmark {
 
   // ---------------------------------------------------------------- raw parquet-hadoop
 
-  /** Writes a Row to Parquet field by field, as a hand-written WriteSupport would. */
+  /**
+   * Writes a Row to Parquet field by field, as a hand-written WriteSupport would. The schema is
+   * {@link #PARQUET_SCHEMA} or a subset of its fields (a Delta data file leaves out partition columns).
+   */
   static final class RowWriteSupport extends WriteSupport<Row> {
+    private final MessageType schema;
+    /** The index in {@link #schema} of each of the 16 columns, -1 when it is left out. */
+    private final int[] index = new int[16];
     private RecordConsumer out;
+
+    RowWriteSupport(MessageType schema) {
+      this.schema = schema;
+      for (int i = 0; i < 16; i++) {
+        String name = PARQUET_SCHEMA.getFieldName(i);
+        index[i] = schema.containsField(name) ? schema.getFieldIndex(name) : -1;
+      }
+    }
 
     @Override
     public WriteContext init(Configuration configuration) {
-      return new WriteContext(PARQUET_SCHEMA, Map.of());
+      return new WriteContext(schema, Map.of());
     }
 
     @Override
@@ -247,28 +261,44 @@ public final class WriteBenchmark {
       out.endMessage();
     }
 
-    private void longField(int index, String name, long value) {
-      out.startField(name, index);
-      out.addLong(value);
-      out.endField(name, index);
+    private void longField(int column, String name, long value) {
+      int i = index[column];
+      if (i >= 0) {
+        out.startField(name, i);
+        out.addLong(value);
+        out.endField(name, i);
+      }
     }
 
-    private void intField(int index, String name, int value) {
-      out.startField(name, index);
-      out.addInteger(value);
-      out.endField(name, index);
+    private void intField(int column, String name, int value) {
+      int i = index[column];
+      if (i >= 0) {
+        out.startField(name, i);
+        out.addInteger(value);
+        out.endField(name, i);
+      }
     }
 
-    private void stringField(int index, String name, String value) {
-      out.startField(name, index);
-      out.addBinary(Binary.fromString(value));
-      out.endField(name, index);
+    private void stringField(int column, String name, String value) {
+      int i = index[column];
+      if (i >= 0) {
+        out.startField(name, i);
+        out.addBinary(Binary.fromString(value));
+        out.endField(name, i);
+      }
     }
   }
 
   static final class RowWriterBuilder extends ParquetWriter.Builder<Row, RowWriterBuilder> {
+    private final MessageType schema;
+
     RowWriterBuilder(Path file) {
+      this(file, PARQUET_SCHEMA);
+    }
+
+    RowWriterBuilder(Path file, MessageType schema) {
       super(new LocalOutputFile(file));
+      this.schema = schema;
     }
 
     @Override
@@ -278,7 +308,7 @@ public final class WriteBenchmark {
 
     @Override
     protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport();
+      return new RowWriteSupport(schema);
     }
   }
 
@@ -308,7 +338,7 @@ public final class WriteBenchmark {
     return fileNo;
   }
 
-  /** Materializes records into one reused Row. */
+  /** Materializes records into one reused Row; file columns are matched by name (any subset). */
   static final class RowReadSupport extends ReadSupport<Row> {
     @Override
     public ReadContext init(InitContext context) {
@@ -319,55 +349,59 @@ public final class WriteBenchmark {
     public RecordMaterializer<Row> prepareForRead(Configuration configuration,
         Map<String, String> keyValueMetaData, MessageType fileSchema, ReadContext readContext) {
       Row row = new Row();
-      Converter[] fields = new Converter[16];
-      fields[0] = new PrimitiveConverter() {
+      Converter[] columns = new Converter[16];
+      columns[0] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.orderkey = v; }
       };
-      fields[1] = new PrimitiveConverter() {
+      columns[1] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.partkey = v; }
       };
-      fields[2] = new PrimitiveConverter() {
+      columns[2] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.suppkey = v; }
       };
-      fields[3] = new PrimitiveConverter() {
+      columns[3] = new PrimitiveConverter() {
         @Override public void addInt(int v) { row.linenumber = v; }
       };
-      fields[4] = new PrimitiveConverter() {
+      columns[4] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.quantity = v; }
       };
-      fields[5] = new PrimitiveConverter() {
+      columns[5] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.extendedprice = v; }
       };
-      fields[6] = new PrimitiveConverter() {
+      columns[6] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.discount = v; }
       };
-      fields[7] = new PrimitiveConverter() {
+      columns[7] = new PrimitiveConverter() {
         @Override public void addLong(long v) { row.tax = v; }
       };
-      fields[8] = new PrimitiveConverter() {
+      columns[8] = new PrimitiveConverter() {
         @Override public void addBinary(Binary v) { row.returnflag = v.toStringUsingUTF8(); }
       };
-      fields[9] = new PrimitiveConverter() {
+      columns[9] = new PrimitiveConverter() {
         @Override public void addBinary(Binary v) { row.linestatus = v.toStringUsingUTF8(); }
       };
-      fields[10] = new PrimitiveConverter() {
+      columns[10] = new PrimitiveConverter() {
         @Override public void addInt(int v) { row.shipdate = v; }
       };
-      fields[11] = new PrimitiveConverter() {
+      columns[11] = new PrimitiveConverter() {
         @Override public void addInt(int v) { row.commitdate = v; }
       };
-      fields[12] = new PrimitiveConverter() {
+      columns[12] = new PrimitiveConverter() {
         @Override public void addInt(int v) { row.receiptdate = v; }
       };
-      fields[13] = new PrimitiveConverter() {
+      columns[13] = new PrimitiveConverter() {
         @Override public void addBinary(Binary v) { row.shipinstruct = v.toStringUsingUTF8(); }
       };
-      fields[14] = new PrimitiveConverter() {
+      columns[14] = new PrimitiveConverter() {
         @Override public void addBinary(Binary v) { row.shipmode = v.toStringUsingUTF8(); }
       };
-      fields[15] = new PrimitiveConverter() {
+      columns[15] = new PrimitiveConverter() {
         @Override public void addBinary(Binary v) { row.comment = v.toStringUsingUTF8(); }
       };
+      Converter[] fields = new Converter[fileSchema.getFieldCount()];
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = columns[PARQUET_SCHEMA.getFieldIndex(fileSchema.getFieldName(i))];
+      }
       GroupConverter root = new GroupConverter() {
         @Override public Converter getConverter(int fieldIndex) { return fields[fieldIndex]; }
         @Override public void start() {}
@@ -419,22 +453,7 @@ public final class WriteBenchmark {
       int pending = 0;
       for (long i = 0; i < rows; i++) {
         row.fill(i);
-        insert.setLong(1, row.orderkey);
-        insert.setLong(2, row.partkey);
-        insert.setLong(3, row.suppkey);
-        insert.setInt(4, row.linenumber);
-        insert.setBigDecimal(5, BigDecimal.valueOf(row.quantity, 2));
-        insert.setBigDecimal(6, BigDecimal.valueOf(row.extendedprice, 2));
-        insert.setBigDecimal(7, BigDecimal.valueOf(row.discount, 2));
-        insert.setBigDecimal(8, BigDecimal.valueOf(row.tax, 2));
-        insert.setString(9, row.returnflag);
-        insert.setString(10, row.linestatus);
-        insert.setDate(11, java.sql.Date.valueOf(LocalDate.ofEpochDay(row.shipdate)));
-        insert.setDate(12, java.sql.Date.valueOf(LocalDate.ofEpochDay(row.commitdate)));
-        insert.setDate(13, java.sql.Date.valueOf(LocalDate.ofEpochDay(row.receiptdate)));
-        insert.setString(14, row.shipinstruct);
-        insert.setString(15, row.shipmode);
-        insert.setString(16, row.comment);
+        bind(insert, row);
         insert.addBatch();
         if (++pending == BATCH) {
           insert.executeBatch();
@@ -445,6 +464,26 @@ public final class WriteBenchmark {
         insert.executeBatch();
       }
     }
+  }
+
+  /** Sets the 16 parameters of {@code INSERT INTO t VALUES (?, ...)} to the values of a row. */
+  static void bind(PreparedStatement insert, Row row) throws SQLException {
+    insert.setLong(1, row.orderkey);
+    insert.setLong(2, row.partkey);
+    insert.setLong(3, row.suppkey);
+    insert.setInt(4, row.linenumber);
+    insert.setBigDecimal(5, BigDecimal.valueOf(row.quantity, 2));
+    insert.setBigDecimal(6, BigDecimal.valueOf(row.extendedprice, 2));
+    insert.setBigDecimal(7, BigDecimal.valueOf(row.discount, 2));
+    insert.setBigDecimal(8, BigDecimal.valueOf(row.tax, 2));
+    insert.setString(9, row.returnflag);
+    insert.setString(10, row.linestatus);
+    insert.setDate(11, java.sql.Date.valueOf(LocalDate.ofEpochDay(row.shipdate)));
+    insert.setDate(12, java.sql.Date.valueOf(LocalDate.ofEpochDay(row.commitdate)));
+    insert.setDate(13, java.sql.Date.valueOf(LocalDate.ofEpochDay(row.receiptdate)));
+    insert.setString(14, row.shipinstruct);
+    insert.setString(15, row.shipmode);
+    insert.setString(16, row.comment);
   }
 
   static long insertSelect(Connection connection, String target, String source) throws SQLException {
@@ -565,7 +604,15 @@ public final class WriteBenchmark {
   static boolean quiet;
   static Set<String> jfrPhases = Set.of();
 
-  static Object timed(String phase, long rows, Path output, String note, Body body) throws Exception {
+  /** Wall and CPU seconds, GC time, old-generation peak and load average of one timed body. */
+  record Timing(Object value, double seconds, double cpuSeconds, long gcMillis, long oldGenPeak,
+      String load) {}
+
+  /**
+   * Runs {@code body} after a GC and measures it; records it with JFR into
+   * {@code bench-<phase>-<rows>.jfr} when {@code record} and the phase is named in {@code bench.jfr}.
+   */
+  static Timing measure(String phase, long rows, boolean record, Body body) throws Exception {
     System.gc();
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -574,7 +621,7 @@ public final class WriteBenchmark {
     String load = loadAverage();
     long cpuBefore = processCpuNanos();
     jdk.jfr.Recording recording = null;
-    if (!quiet && jfrPhases.contains(phase)) {
+    if (record && jfrPhases.contains(phase)) {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
       recording.setName(phase);
       recording.start();
@@ -592,17 +639,22 @@ public final class WriteBenchmark {
     }
     long oldPeak = pools.stream().filter(pool -> pool.getName().contains("Old")
         || pool.getName().contains("Tenured")).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    return new Timing(value, seconds, cpuSeconds, gcMillis() - gcBefore, oldPeak, load);
+  }
+
+  static Object timed(String phase, long rows, Path output, String note, Body body) throws Exception {
+    Timing t = measure(phase, rows, !quiet, body);
     long[] size = output == null ? new long[] {0, 0} : parquetSize(output);
-    Result result = new Result(phase, rows, seconds, size[0], size[1], oldPeak,
-        gcMillis() - gcBefore, cpuSeconds, load, note);
+    Result result = new Result(phase, rows, t.seconds(), size[0], size[1], t.oldGenPeak(),
+        t.gcMillis(), t.cpuSeconds(), t.load(), note);
     if (!quiet) {
       RESULTS.add(result);
       System.out.printf(Locale.ROOT, "  %-14s %10d rows %8.2f s %12.0f rows/s %7.2f CPU s  load %s%s%n",
-          phase, rows, seconds, result.rowsPerSecond(), cpuSeconds, load,
+          phase, rows, t.seconds(), result.rowsPerSecond(), t.cpuSeconds(), t.load(),
           size[0] > 0 ? String.format(Locale.ROOT, "  %7.1f MB in %d files", size[0] / 1e6, size[1])
               : "");
     }
-    return value;
+    return t.value();
   }
 
   static long processCpuNanos() {
@@ -805,7 +857,8 @@ public final class WriteBenchmark {
     return ratio == null ? "-" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
   }
 
-  public static void main(String[] args) throws Exception {
+  /** The row counts given as arguments (underscores allowed), 1,000,000 when none. */
+  static List<Long> rowCounts(String[] args) {
     List<Long> counts = new ArrayList<>();
     for (String arg : args) {
       counts.add(Long.parseLong(arg.replace("_", "")));
@@ -813,9 +866,21 @@ public final class WriteBenchmark {
     if (counts.isEmpty()) {
       counts.add(1_000_000L);
     }
+    return counts;
+  }
+
+  /** {@code bench.dir}, or a new temporary directory. */
+  static Path workDirectory(String prefix) throws IOException {
     String dirProperty = System.getProperty("bench.dir");
-    Path base = dirProperty != null ? Paths.get(dirProperty) : Files.createTempDirectory("onelake-bench");
+    Path base = dirProperty != null ? Paths.get(dirProperty) : Files.createTempDirectory(prefix);
     Files.createDirectories(base);
+    return base;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<Long> counts = rowCounts(args);
+    String dirProperty = System.getProperty("bench.dir");
+    Path base = workDirectory("onelake-bench");
     Set<String> skip = Set.of(System.getProperty("bench.skip", "").split(","));
     jfrPhases = Set.of(System.getProperty("bench.jfr", "").split(","));
     Runtime runtime = Runtime.getRuntime();

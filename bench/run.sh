@@ -9,11 +9,8 @@
 # target/bench-results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/onelake-jdbc-0.1.0-SNAPSHOT-all.jar
-if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -type f -print -quit)" ]]; then
-  echo "building $JAR ..."
-  mvn -B -q -o -DskipTests package 2>/dev/null || mvn -B -q -DskipTests package
-fi
+# shellcheck source=bench/jar.sh
+source bench/jar.sh
 if [[ $# -eq 0 ]]; then
   set -- 1000000 10000000
 fi

@@ -23,6 +23,7 @@ import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.transaction.DataLayoutSpec;
+import io.delta.kernel.transaction.UpdateTableTransactionBuilder;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import java.io.IOException;
@@ -114,25 +115,12 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public static DeltaWriter rewrite(DeltaLake lake, Snapshot snapshot, WriteOptions options,
       ReadScope scope) {
-    requireNonNull(scope, "scope");
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = labelling(DefaultEngine.create(fileIO));
-    Transaction transaction = snapshot
-        .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
-        .withMaxRetries(0)
-        .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, true,
-        scope);
+    return update(lake, snapshot, options, null, requireNonNull(scope, "scope"), true);
   }
 
   /** A blind append to an existing table (INSERT INTO). */
   public static DeltaWriter append(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = labelling(DefaultEngine.create(fileIO));
-    Transaction transaction = snapshot
-        .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
-        .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, false);
+    return update(lake, snapshot, options, null, null, false);
   }
 
   /**
@@ -141,13 +129,26 @@ public final class DeltaWriter implements AutoCloseable {
    * rebased onto a concurrent commit: such a conflict fails with {@link WriteConflictException}.
    */
   public static DeltaWriter overwrite(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
+    return update(lake, snapshot, options, snapshot, null, true);
+  }
+
+  /**
+   * A commit on top of {@code snapshot}. One that depends on what it read gets no Kernel retries:
+   * Kernel would rebase it silently; {@link #commitRebasing} checks for conflicts instead.
+   */
+  private static DeltaWriter update(DeltaLake lake, Snapshot snapshot, WriteOptions options,
+      Snapshot replaced, ReadScope scope, boolean dependsOnRead) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
     Engine engine = labelling(DefaultEngine.create(fileIO));
-    Transaction transaction = snapshot
-        .buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
-        .withMaxRetries(0)
-        .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, snapshot, true);
+    Transaction transaction = updateTransaction(snapshot, engine, dependsOnRead);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, replaced,
+        dependsOnRead, scope);
+  }
+
+  private static Transaction updateTransaction(Snapshot snapshot, Engine engine, boolean noRetries) {
+    UpdateTableTransactionBuilder builder =
+        snapshot.buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE);
+    return (noRetries ? builder.withMaxRetries(0) : builder).build(engine);
   }
 
   /**
@@ -332,9 +333,7 @@ public final class DeltaWriter implements AutoCloseable {
         }
         LOG.debug("Rebasing the commit of {} from version {} onto version {}", tablePath, readVersion,
             latest.getVersion());
-        attempt = latest.buildUpdateTableTransaction(DeltaLake.ENGINE_INFO, Operation.WRITE)
-            .withMaxRetries(0)
-            .build(engine);
+        attempt = updateTransaction(latest, engine, true);
       }
     }
   }

@@ -23,7 +23,9 @@ import io.onelake.exec.UpdateExecutor;
 import io.onelake.exec.UpdateSpec;
 import io.onelake.sql.parser.SqlDeltaMerge;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalcitePrepare.Context;
@@ -146,8 +148,15 @@ final class DmlStatements {
     }
     PreparedQuery rewrite = preparer.apply(select(select, target.from(), null));
     PreparedQuery updated = preparer.apply(countPerFile(target, condition));
-    UpdateSpec spec = new UpdateSpec(target.table(), updated.rows(), rewrite.rows(), setColumns, safe,
-        predicateText(condition));
+    Map<Integer, SqlNode> timestampValues = new HashMap<>();
+    for (int i = 0; i < setColumns.length; i++) {
+      if (isTimestamp(fields.get(setColumns[i]))) {
+        timestampValues.put(i, setValues.get(i));
+      }
+    }
+    UpdateSpec spec = new UpdateSpec(target.table(), updated.rows(),
+        TimestampLiterals.restoreConstants(rewrite.rows(), select.size(), timestampValues), setColumns,
+        safe, predicateText(condition));
     UpdateExecutor executor = new UpdateExecutor(session);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(rewrite, updated)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
@@ -197,6 +206,7 @@ final class DmlStatements {
       select.add(target.column(field.getName()));
     }
     List<MergeSpec.Clause> clauses = new ArrayList<>();
+    Map<Integer, SqlNode> timestampValues = new HashMap<>();
     for (SqlDeltaMerge.Clause clause : merge.clauses()) {
       List<Integer> columns = new ArrayList<>();
       List<SqlNode> values = new ArrayList<>();
@@ -242,6 +252,9 @@ final class DmlStatements {
       int[] ordinals = columns.stream().mapToInt(Integer::intValue).toArray();
       clauses.add(new MergeSpec.Clause(kind, ordinals, select.size()));
       for (int i = 0; i < ordinals.length; i++) {
+        if (isTimestamp(fields.get(ordinals[i]))) {
+          timestampValues.put(select.size(), values.get(i));
+        }
         select.add(OneLakePrepare.castTo(values.get(i), fields.get(ordinals[i]).getType(), safe));
       }
     }
@@ -272,11 +285,16 @@ final class DmlStatements {
         null, null, null, null, null, null, null, null);
     PreparedQuery touched = preparer.apply(touchedQuery);
 
-    MergeSpec spec = new MergeSpec(target.table(), touched.rows(), changes.rows(), clauses,
+    MergeSpec spec = new MergeSpec(target.table(), touched.rows(),
+        TimestampLiterals.restoreConstants(changes.rows(), select.size(), timestampValues), clauses,
         insertOnly, safe, predicateText(merge.condition()));
     MergeExecutor executor = new MergeExecutor(session);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(changes, touched)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
+  }
+
+  private static boolean isTimestamp(RelDataTypeField field) {
+    return field.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
   }
 
   /** CASE WHEN c1 THEN i1 WHEN c2 THEN i2 ... ELSE otherwise END over the clauses of one kind. */

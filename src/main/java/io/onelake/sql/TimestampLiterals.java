@@ -20,7 +20,8 @@ import org.apache.calcite.sql.SqlTimestampLiteral;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 
 /**
- * The microseconds of timestamp literals in {@code INSERT ... VALUES}. Calcite evaluates the rows, and
+ * The microseconds of timestamp literals in {@code INSERT ... VALUES} and in the SET values of
+ * {@code UPDATE} and {@code MERGE}. Calcite evaluates the rows, and
  * its runtime cuts a TIMESTAMP to milliseconds; a cell whose SQL is a literal ({@code TIMESTAMP '...'}
  * or a string) gets back the literal's exact value. The rows of a VALUES come out in their written
  * order, and a cell is only replaced when Calcite's value is that literal cut to milliseconds.
@@ -29,10 +30,30 @@ final class TimestampLiterals implements QueryRows {
   private final QueryRows rows;
   /** [row][column]: the exact value of a literal cell, or null to keep Calcite's. */
   private final MicrosTimestamp[][] exact;
+  /** Whether {@code exact[0]} holds for every row (the SET values of UPDATE and MERGE). */
+  private final boolean everyRow;
 
-  private TimestampLiterals(QueryRows rows, MicrosTimestamp[][] exact) {
+  private TimestampLiterals(QueryRows rows, MicrosTimestamp[][] exact, boolean everyRow) {
     this.rows = requireNonNull(rows, "rows");
     this.exact = exact;
+    this.everyRow = everyRow;
+  }
+
+  /**
+   * The rows of a query with the exact literals put back in the columns whose SQL is the same literal
+   * in every row ({@code UPDATE ... SET ts = TIMESTAMP '...'}, MERGE values); {@code rows} itself if
+   * none of them is a timestamp literal.
+   *
+   * @param literals column of the query → the SQL of its value, for the columns of a timestamp type
+   */
+  static QueryRows restoreConstants(QueryRows rows, int width, Map<Integer, SqlNode> literals) {
+    MicrosTimestamp[] exact = new MicrosTimestamp[width];
+    boolean any = false;
+    for (Map.Entry<Integer, SqlNode> literal : literals.entrySet()) {
+      exact[literal.getKey()] = literal(literal.getValue());
+      any |= exact[literal.getKey()] != null;
+    }
+    return any ? new TimestampLiterals(rows, new MicrosTimestamp[][] {exact}, true) : rows;
   }
 
   /**
@@ -54,7 +75,7 @@ final class TimestampLiterals implements QueryRows {
         }
       }
     }
-    return any ? new TimestampLiterals(rows, exact) : rows;
+    return any ? new TimestampLiterals(rows, exact, false) : rows;
   }
 
   private static MicrosTimestamp literal(SqlNode node) {
@@ -86,15 +107,17 @@ final class TimestampLiterals implements QueryRows {
   @Override
   public Enumerable<Object> rows(DataContext context, Map<String, Object> variables) {
     return rows.rows(context, variables).select((row, index) -> {
-      MicrosTimestamp[] literals = index < exact.length ? exact[index] : null;
+      MicrosTimestamp[] literals = everyRow ? exact[0] : index < exact.length ? exact[index] : null;
       if (literals == null) {
         return row;
       }
       Object[] values = row instanceof Object[] ? ((Object[]) row).clone() : new Object[] {row};
       for (int c = 0; c < literals.length; c++) {
-        if (literals[c] != null && values[c] != null
-            && Math.floorDiv(literals[c].micros(), 1000L)
-                == Math.floorDiv(MicrosTimestamp.wallClockMicros(values[c]), 1000L)) {
+        // A SET value column is that literal in every row; a VALUES cell is checked to be it (Calcite
+        // may have cut or rounded it to milliseconds).
+        if (literals[c] != null && values[c] != null && (everyRow
+            || Math.floorDiv(literals[c].micros(), 1000L)
+                == Math.floorDiv(MicrosTimestamp.wallClockMicros(values[c]), 1000L))) {
           values[c] = literals[c];
         }
       }

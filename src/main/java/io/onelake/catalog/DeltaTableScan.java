@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
@@ -28,6 +29,7 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -188,9 +190,13 @@ public final class DeltaTableScan extends TableScan implements EnumerableRel {
     planner.addRule(DeltaScanRules.FILTER);
     planner.addRule(DeltaScanRules.LIMIT);
     if (deltaTable.hasRowIdentity()) {
-      // The phases of a MERGE join the whole target: a merge join would sort all of it in memory,
-      // a hash join builds on the source and streams the target.
-      planner.removeRule(org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+      // The phases of a MERGE join the whole target with the source. A merge join would sort all of
+      // the target in memory; a hash join builds its right input and streams its left one, and the
+      // target is the left input as written. Calcite's cost model prefers the smaller input on the
+      // left, so join commuting is off too: it would build the hash table over the target.
+      planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+      planner.removeRule(CoreRules.JOIN_COMMUTE);
+      planner.removeRule(CoreRules.JOIN_COMMUTE_OUTER);
     }
   }
 

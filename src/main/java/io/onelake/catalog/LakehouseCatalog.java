@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,8 @@ public final class LakehouseCatalog {
   private final ZoneId timeZone;
   private final ConcurrentMap<String, Listing> listings = new ConcurrentHashMap<>();
   private final ExecutionSnapshots executionSnapshots = new ExecutionSnapshots();
+  /** Counts listing changes; cached query plans are tied to the generation they were planned in. */
+  private final AtomicLong generation = new AtomicLong();
 
   public LakehouseCatalog(String name, LakehouseStorage storage, DeltaLake lake,
       Supplier<Duration> cacheTtl, ZoneId timeZone) {
@@ -155,6 +158,15 @@ public final class LakehouseCatalog {
   /** Forgets cached listings after this connection created or dropped something. */
   public void invalidate() {
     listings.clear();
+    generation.incrementAndGet();
+  }
+
+  /**
+   * A number that changes whenever this connection created or dropped a table or schema, or a
+   * re-listing (after the metadata TTL) found folders appear or disappear.
+   */
+  public long generation() {
+    return generation.get();
   }
 
   private String canonicalSchemaName(String schema) {
@@ -199,7 +211,10 @@ public final class LakehouseCatalog {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + directory + ": " + e.getMessage(), e);
     }
-    listings.put(directory, new Listing(children, now));
+    Listing previous = listings.put(directory, new Listing(children, now));
+    if (previous != null && !previous.children().equals(children)) {
+      generation.incrementAndGet();
+    }
     return children;
   }
 

@@ -26,6 +26,7 @@ public final class Session implements CatalogSession, AutoCloseable {
   private final SessionSettings settings;
   private final ZoneId timeZone;
   private final StagedWrites batch = new StagedWrites();
+  private final PlanCache planCache = PlanCache.fromSystemProperty();
 
   public Session(String lakehouseName, LakehouseStorage storage, SessionSettings settings,
       ZoneId timeZone) {
@@ -60,8 +61,14 @@ public final class Session implements CatalogSession, AutoCloseable {
     return batch;
   }
 
+  /** The connection's planned queries, by SQL text. */
+  public PlanCache planCache() {
+    return planCache;
+  }
+
   @Override
   public void close() {
+    planCache.clear();
     batch.rollback();
     try {
       storage.close();

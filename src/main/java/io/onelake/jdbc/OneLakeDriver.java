@@ -47,6 +47,7 @@ public final class OneLakeDriver extends Driver {
     setIfAbsent("calcite.default.nationalcharset", "UTF-8");
     setIfAbsent("calcite.default.collation.name", "UTF-8$en_US");
     new OneLakeDriver().register();
+    DriverWarmup.startOnce();
   }
 
   /** Sessions handed from connect() to createMeta(), which Avatica calls while building the connection. */

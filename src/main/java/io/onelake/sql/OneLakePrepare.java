@@ -93,10 +93,28 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
+    CachedPlans plans = elementType == Object[].class ? CachedPlans.of(context, query.sql, maxRowCount)
+        : null;
+    if (plans != null) {
+      CalcitePrepare.CalciteSignature<Object> cached = plans.lookup();
+      if (cached != null) {
+        @SuppressWarnings("unchecked")
+        CalcitePrepare.CalciteSignature<T> result = (CalcitePrepare.CalciteSignature<T>) cached;
+        return result;
+      }
+    }
     SqlNode node = parseStatement(context, query.sql);
     CalcitePrepare.CalciteSignature<Object> command = route(context, query.sql, node);
     if (command == null) {
-      return super.prepareSql(context, query, elementType, maxRowCount);
+      CalcitePrepare.CalciteSignature<T> planned =
+          super.prepareSql(context, query, elementType, maxRowCount);
+      if (plans != null && CachedPlans.cacheable(node)) {
+        @SuppressWarnings("unchecked")
+        CalcitePrepare.CalciteSignature<T> cached = (CalcitePrepare.CalciteSignature<T>)
+            plans.remember((CalcitePrepare.CalciteSignature<Object>) planned);
+        return cached;
+      }
+      return planned;
     }
     @SuppressWarnings("unchecked")
     CalcitePrepare.CalciteSignature<T> result = (CalcitePrepare.CalciteSignature<T>) command;

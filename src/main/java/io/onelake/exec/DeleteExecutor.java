@@ -5,15 +5,11 @@ package io.onelake.exec;
 
 import static java.util.Objects.requireNonNull;
 
-import io.onelake.OneLakeException;
 import io.onelake.catalog.DmlScope;
 import io.onelake.delta.CommitLabel;
 import io.onelake.delta.DeltaWriter;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * DELETE FROM t [WHERE p], copy-on-write as Delta's DeleteCommand: the files that hold matching rows
@@ -34,35 +30,9 @@ public final class DeleteExecutor {
     if (deleted.isEmpty()) {
       return 0;
     }
-    Map<String, Long> live = change.liveRows(deleted.keySet());
-    Set<String> rewritten = new HashSet<>();
-    long expectedCopies = 0;
-    for (Map.Entry<String, Long> file : deleted.entrySet()) {
-      Long rows = live.get(file.getKey());
-      if (rows == null || rows > file.getValue()) {
-        rewritten.add(file.getKey());
-        expectedCopies += rows == null ? 0 : rows - file.getValue();
-      }
-    }
     long total = RowLevelChange.sum(deleted);
     try (DeltaWriter writer = change.writer(deleted.keySet(), spec.deletedPerFile())) {
-      long copied = 0;
-      if (!rewritten.isEmpty()) {
-        KernelRowConverter converter = change.converter(
-            RowLevelChange.types(spec.survivors(), 0, spec.survivors().rowType().getFieldCount()), false);
-        try (Enumerator<Object> rows = change.rows(spec.survivors(), rewritten)) {
-          while (rows.moveNext()) {
-            writer.write(converter.convert(rows.current()));
-            copied++;
-          }
-        }
-        if (live.keySet().containsAll(rewritten) && copied != expectedCopies) {
-          // The condition gave a different answer the second time (e.g. RAND()): refuse to guess.
-          throw new OneLakeException(OneLakeException.DATA, "The DELETE condition is not "
-              + "deterministic: " + total
-              + " rows matched, but " + copied + " of the other " + expectedCopies + " rows were kept");
-        }
-      }
+      long copied = change.copySurvivors(writer, spec.survivors(), deleted, "DELETE");
       writer.removeFiles(change.snapshot(), deleted.keySet());
       writer.label(new CommitLabel("DELETE", Map.of("predicate", spec.predicate()),
           Map.of("numDeletedRows", Long.toString(total), "numCopiedRows", Long.toString(copied)),

@@ -9,9 +9,7 @@ import io.onelake.OneLakeException;
 import io.onelake.catalog.DmlScope;
 import io.onelake.delta.CommitLabel;
 import io.onelake.delta.DeltaWriter;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -35,26 +33,10 @@ public final class ReplaceWhereExecutor {
     RowLevelChange change =
         RowLevelChange.begin(session, spec.target(), context, "INSERT ... REPLACE WHERE");
     Map<String, Long> replaced = change.countsPerFile(spec.replacedPerFile(), DmlScope.allFiles());
-    Map<String, Long> live = change.liveRows(replaced.keySet());
-    Set<String> rewritten = new HashSet<>();
-    for (Map.Entry<String, Long> file : replaced.entrySet()) {
-      Long rows = live.get(file.getKey());
-      if (rows == null || rows > file.getValue()) {
-        rewritten.add(file.getKey());
-      }
-    }
     int columns = change.snapshot().getSchema().length();
     long inserted = 0;
     try (DeltaWriter writer = change.writer(replaced.keySet(), spec.replacedPerFile())) {
-      if (!rewritten.isEmpty()) {
-        KernelRowConverter keep = change.converter(
-            RowLevelChange.types(spec.survivors(), 0, columns), false);
-        try (Enumerator<Object> rows = change.rows(spec.survivors(), rewritten)) {
-          while (rows.moveNext()) {
-            writer.write(keep.convert(rows.current()));
-          }
-        }
-      }
+      change.copySurvivors(writer, spec.survivors(), replaced, "INSERT ... REPLACE WHERE");
       KernelRowConverter converter = change.converter(
           RowLevelChange.types(spec.newRows(), 0, columns), spec.safeCast());
       try (Enumerator<Object> rows = spec.newRows().rows(context).enumerator()) {

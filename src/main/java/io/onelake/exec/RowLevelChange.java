@@ -12,6 +12,7 @@ import io.onelake.catalog.DmlScope;
 import io.onelake.delta.DeltaTableStats;
 import io.onelake.delta.DeltaWriter;
 import io.onelake.delta.ReadScope;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +84,42 @@ final class RowLevelChange {
     return query.rows(context, Map.of(DmlScope.VARIABLE, DmlScope.onlyFiles(files))).enumerator();
   }
 
-  /** The live rows of these files according to their statistics (files without any are left out). */
-  Map<String, Long> liveRows(Set<String> files) {
-    return DeltaTableStats.liveRows(session.lake().engine(), snapshot, files);
+  /**
+   * Writes the rows that stay of the files that lose {@code removed} rows each: a file whose live rows
+   * (by its statistics) all go is not read again; the others are read through {@code survivors} (the
+   * table's columns of the rows to keep). Returns the number of rows copied.
+   */
+  long copySurvivors(DeltaWriter writer, QueryRows survivors, Map<String, Long> removed,
+      String statement) {
+    Map<String, Long> live = DeltaTableStats.liveRows(session.lake().engine(), snapshot, removed.keySet());
+    Set<String> rewritten = new HashSet<>();
+    long expected = 0;
+    for (Map.Entry<String, Long> file : removed.entrySet()) {
+      Long rows = live.get(file.getKey());
+      if (rows == null || rows > file.getValue()) {
+        rewritten.add(file.getKey());
+        expected += rows == null ? 0 : rows - file.getValue();
+      }
+    }
+    if (rewritten.isEmpty()) {
+      return 0;
+    }
+    KernelRowConverter converter =
+        converter(types(survivors, 0, survivors.rowType().getFieldCount()), false);
+    long copied = 0;
+    try (Enumerator<Object> rows = rows(survivors, rewritten)) {
+      while (rows.moveNext()) {
+        writer.write(converter.convert(rows.current()));
+        copied++;
+      }
+    }
+    if (live.keySet().containsAll(rewritten) && copied != expected) {
+      // The condition gave a different answer the second time (e.g. RAND()): refuse to guess.
+      throw new OneLakeException(OneLakeException.DATA, "The " + statement + " condition is not "
+          + "deterministic: " + sum(removed) + " rows matched it first, but " + copied + " of the "
+          + "other " + expected + " rows were kept when the files were rewritten");
+    }
+    return copied;
   }
 
   /**

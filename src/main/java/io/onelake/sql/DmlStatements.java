@@ -48,8 +48,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.Util;
 
 /**
- * Turns DELETE, UPDATE and MERGE into the queries their executors run (Delta's two phases, see the notes on
- * DML planning): which data files hold rows in scope, and the new content of those files. The queries
+ * Turns DELETE, UPDATE, MERGE and INSERT ... REPLACE WHERE into the queries their executors run
+ * (Delta's two phases, see the notes on DML planning): which data files hold rows in scope, and the
+ * new content of those files. The queries
  * read the target through {@link DmlTargetMacro}, which adds each row's data file and position; the
  * user's expressions are embedded as they were parsed, so their {@code ?} keep their indexes.
  */

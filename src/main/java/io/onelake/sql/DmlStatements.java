@@ -174,7 +174,8 @@ final class DmlStatements {
       throw new OneLakeException(OneLakeException.SYNTAX, "MERGE: target and source both have the "
           + "alias " + sourceAlias + "; give one of them another alias");
     }
-    List<String> sourceColumns = hasStar(merge) ? sourceColumns(merge, sourceAlias) : List.of();
+    List<String> sourceColumns =
+        hasStar(merge) ? sourceColumns(merge, sourceAlias, target) : List.of();
 
     boolean matchesTarget = false;
     boolean bySource = false;
@@ -361,14 +362,18 @@ final class DmlStatements {
   }
 
   /** The column names of the source, for UPDATE SET * and INSERT *. */
-  private List<String> sourceColumns(SqlDeltaMerge merge, String sourceAlias) {
+  private List<String> sourceColumns(SqlDeltaMerge merge, String sourceAlias, Target target) {
     SqlSelect all = new SqlSelect(POS, null, new SqlNodeList(List.of(SqlIdentifier.STAR), POS),
         aliasedSource(merge, sourceAlias), null, null, null, null, null, null, null, null, null);
     List<String> names = preparer.apply(all).rows().rowType().getFieldNames();
     if (session.settings().get(SessionSetting.SCHEMA_MODE).equals("merge")) {
-      // Adding the source's new columns to the target is schema evolution, which needs ALTER TABLE.
-      throw OneLakeException.unsupported("onelake_schema_mode = merge in MERGE (adding source "
-          + "columns to the target)");
+      for (String name : names) {
+        if (target.fields().stream().noneMatch(f -> f.getName().equalsIgnoreCase(name))) {
+          // Adding the source's new column to the target is schema evolution (ALTER TABLE).
+          throw OneLakeException.unsupported("onelake_schema_mode = merge in MERGE (adding source "
+              + "column " + name + " to " + target.table().id().displayName() + ")");
+        }
+      }
     }
     return names;
   }

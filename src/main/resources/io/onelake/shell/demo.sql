@@ -6,4 +6,9 @@ INSERT INTO demo_orders (order_id, customer, amount, region) SELECT order_id + 1
 SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM demo_orders GROUP BY region ORDER BY region;
 SELECT order_id, customer, amount FROM demo_orders WHERE amount > 100 ORDER BY order_id;
 SELECT COUNT(*) AS rows_in_first_version FROM demo_orders VERSION AS OF 1;
+UPDATE demo_orders SET amount = amount * 1.10 WHERE customer = 'Ada';
+DELETE FROM demo_orders WHERE order_id > 100;
+MERGE INTO demo_orders o USING (VALUES (2, 'Grace', 95.00, 'amer'), (4, 'Barbara', 60.00, 'apac')) AS s(order_id, customer, amount, region) ON o.order_id = s.order_id WHEN MATCHED THEN UPDATE SET amount = s.amount WHEN NOT MATCHED THEN INSERT (order_id, customer, amount, region) VALUES (s.order_id, s.customer, s.amount, s.region);
+SELECT order_id, customer, amount, region FROM demo_orders ORDER BY order_id;
+DESCRIBE HISTORY demo_orders LIMIT 5;
 SHOW SETTINGS;

@@ -26,6 +26,8 @@ public class OneLakeException extends RuntimeException {
   public static final String NOT_NULL_VIOLATION = "23502";
   public static final String CARDINALITY = "21000";
   public static final String SERIALIZATION_FAILURE = "40001";
+  /** A write on a read-only connection (SQL's "read-only SQL-transaction"). */
+  public static final String READ_ONLY = "25006";
   public static final String CONNECTION = "08001";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String INTERNAL = "XX000";

@@ -26,6 +26,8 @@ public final class Session implements CatalogSession, AutoCloseable {
   private final SessionSettings settings;
   private final ZoneId timeZone;
   private final StagedWrites batch = new StagedWrites();
+  // Connection.setReadOnly, synchronized from the JDBC layer; read by every writing statement.
+  private volatile boolean readOnly;
   private final PlanCache planCache = PlanCache.fromSystemProperty();
 
   public Session(String lakehouseName, LakehouseStorage storage, SessionSettings settings,
@@ -57,6 +59,23 @@ public final class Session implements CatalogSession, AutoCloseable {
   }
 
   /** Writes of the running JDBC batch or transaction, committed together at its end. */
+  /** Whether the connection was set read-only (JDBC {@code Connection.setReadOnly(true)}). */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  public void setReadOnly(boolean readOnly) {
+    this.readOnly = readOnly;
+  }
+
+  /** Refuses a statement that would change data or definitions while the connection is read-only. */
+  public void checkWritable() {
+    if (readOnly) {
+      throw new io.onelake.OneLakeException(io.onelake.OneLakeException.READ_ONLY, "The connection is "
+          + "read-only (Connection.setReadOnly(true)); this statement would change the lakehouse");
+    }
+  }
+
   public StagedWrites batch() {
     return batch;
   }

@@ -97,9 +97,16 @@ final class MetaInterceptor implements InvocationHandler {
           return metadata.tableTypes();
         case "getTypeInfo":
           return metadata.typeInfo();
-        case "connectionSync":
+        case "connectionSync": {
           syncAutoCommit((Meta.ConnectionProperties) args[1]);
-          return call(method, args);
+          Meta.ConnectionProperties properties = (Meta.ConnectionProperties) call(method, args);
+          // Avatica takes an unset read-only flag as "read-only"; a onelake connection writes.
+          if (properties.isReadOnly() == null) {
+            properties.setReadOnly(false);
+          }
+          session.setReadOnly(Boolean.TRUE.equals(properties.isReadOnly()));
+          return properties;
+        }
         case "commit":
           session.batch().commit();
           return null;

@@ -43,8 +43,29 @@ public final class CommandSignature {
     return signature instanceof Update ? ((Update) signature).batch : null;
   }
 
+  /**
+   * The same statement, refused by {@code check} when it is executed (not when it is prepared: a
+   * connection may become read-only in between).
+   */
+  static CalcitePrepare.CalciteSignature<Object> checkedBeforeExecution(
+      CalcitePrepare.CalciteSignature<Object> signature, Runnable check) {
+    if (!(signature instanceof Update)) {
+      return signature;
+    }
+    Update update = (Update) signature;
+    BatchCommand batch = update.batch == null ? null : parameterSets -> {
+      check.run();
+      return update.batch.execute(parameterSets);
+    };
+    return new Update(update.sql, update.parameters, update.rootSchema, context -> {
+      check.run();
+      return update.command.execute(context);
+    }, batch);
+  }
+
   /** An update-count signature, optionally with a bulk path for JDBC batches. */
   private static final class Update extends CalcitePrepare.CalciteSignature<Object> {
+    private final UpdateCommand command;
     private final BatchCommand batch;
 
     Update(String sql, List<AvaticaParameter> parameters, CalciteSchema rootSchema,
@@ -52,6 +73,7 @@ public final class CommandSignature {
       super(sql, parameters, Map.of(), null, ROWCOUNT_COLUMNS, Meta.CursorFactory.deduce(ROWCOUNT_COLUMNS, null),
           rootSchema, List.of(), -1, context -> Linq4j.singletonEnumerable(command.execute(context)),
           Meta.StatementType.IS_DML);
+      this.command = command;
       this.batch = batch;
     }
   }

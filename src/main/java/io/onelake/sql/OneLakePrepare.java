@@ -105,6 +105,10 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     }
     SqlNode node = parseStatement(context, query.sql);
     CalcitePrepare.CalciteSignature<Object> command = route(context, query.sql, node);
+    if (command != null && !(node instanceof SqlSetOption) && !(node instanceof SqlShowSettings)) {
+      Session session = session(context);
+      command = CommandSignature.checkedBeforeExecution(command, session::checkWritable);
+    }
     if (command == null) {
       CalcitePrepare.CalciteSignature<T> planned =
           super.prepareSql(context, query, elementType, maxRowCount);

@@ -28,7 +28,8 @@ import java.util.Set;
  * were cleaned up after a checkpoint are not listed, as in Delta.
  */
 public final class CommitHistory {
-  private static final java.util.regex.Pattern COMMIT_FILE = java.util.regex.Pattern.compile("\\d{20}\\.json");
+  /** The name of a commit file in {@code _delta_log/}; checkpoints and compacted logs differ. */
+  static final java.util.regex.Pattern COMMIT_FILE = java.util.regex.Pattern.compile("\\d{20}\\.json");
 
   private CommitHistory() {}
 

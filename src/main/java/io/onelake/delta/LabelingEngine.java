@@ -77,7 +77,9 @@ final class LabelingEngine implements Engine {
   }
 
   private static boolean isCommitFile(String path) {
-    return path.contains("/_delta_log/") && path.endsWith(".json") && !path.endsWith(".crc");
+    // Only NNN.json commit files carry our commitInfo; v2 checkpoints and compacted logs are JSON too.
+    return path.contains("/_delta_log/")
+        && CommitHistory.COMMIT_FILE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
   }
 
   private Row relabel(Row action) {

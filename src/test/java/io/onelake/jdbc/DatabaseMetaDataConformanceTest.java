@@ -6,6 +6,7 @@ package io.onelake.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -124,15 +125,32 @@ class DatabaseMetaDataConformanceTest {
     try (Connection connection = connect("")) {
       DatabaseMetaData md = connection.getMetaData();
       assertTrue(md.supportsBatchUpdates());
-      // Avatica hard-codes supportsTransactions() = false and isolation TRANSACTION_NONE, although
-      // auto-commit off stages INSERTs until commit() (see TransactionTest). Pinned here; reported.
-      assertFalse(md.supportsTransactions());
-      assertEquals(Connection.TRANSACTION_NONE, md.getDefaultTransactionIsolation());
+      // Auto-commit off stages INSERTs until commit() (see TransactionTest); each statement reads
+      // the latest committed version: READ COMMITTED.
+      assertTrue(md.supportsTransactions());
+      assertTrue(md.supportsMultipleTransactions());
+      assertEquals(Connection.TRANSACTION_READ_COMMITTED, md.getDefaultTransactionIsolation());
+      assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED));
+      assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
+      assertEquals(Connection.TRANSACTION_READ_COMMITTED, connection.getTransactionIsolation());
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      java.sql.SQLException refused = assertThrows(java.sql.SQLFeatureNotSupportedException.class,
+          () -> connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
+      assertEquals("0A000", refused.getSQLState());
+      assertTrue(refused.getMessage().contains("TRANSACTION_READ_COMMITTED"), refused.getMessage());
+      assertEquals(Connection.TRANSACTION_READ_COMMITTED, connection.getTransactionIsolation());
+      assertTrue(md.supportsDataManipulationTransactionsOnly());
+      assertFalse(md.supportsDataDefinitionAndDataManipulationTransactions());
+      assertFalse(md.dataDefinitionCausesTransactionCommit());
+      assertFalse(md.allProceduresAreCallable());
       String keywords = md.getSQLKeywords();
       assertNotNull(keywords);
       assertTrue(List.of(keywords.split(",")).contains("LIMIT"), keywords);
-      // Avatica hard-codes isReadOnly() = true as well, although the driver writes. Pinned; reported.
+      // The database is writable; a connection set read-only (DBeaver's option) reports that.
+      assertFalse(md.isReadOnly());
+      connection.setReadOnly(true);
       assertTrue(md.isReadOnly());
+      connection.setReadOnly(false);
       try (ResultSet rs = md.getTableTypes()) {
         assertEquals("TABLE_TYPE", rs.getMetaData().getColumnLabel(1));
         assertTrue(rs.next());

@@ -6,12 +6,13 @@ package io.onelake.delta;
 import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.Snapshot;
-import io.onelake.OneLakeVersion;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.TableNotFoundException;
+import io.delta.kernel.internal.SnapshotImpl;
+import io.onelake.OneLakeVersion;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,6 +89,11 @@ public final class DeltaLake {
     }
     return rowCounts.computeIfAbsent(snapshot.getPath() + "@" + snapshot.getVersion(),
         key -> DeltaTableStats.rowCount(engine, snapshot));
+  }
+
+  /** The table's description (its COMMENT), kept in the metadata, which Kernel's API does not show. */
+  public static Optional<String> description(Snapshot snapshot) {
+    return ((SnapshotImpl) snapshot).getMetadata().getDescription();
   }
 
   /** Forgets the cached snapshot after this connection changed the table. */

@@ -20,11 +20,19 @@ import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.actions.Metadata;
+import io.delta.kernel.internal.actions.Protocol;
 import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.internal.data.TransactionStateRow;
+import io.delta.kernel.internal.tablefeatures.TableFeatures;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.transaction.UpdateTableTransactionBuilder;
+import io.delta.kernel.types.ArrayType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.utils.CloseableIterable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +66,7 @@ public final class DeltaWriter implements AutoCloseable {
   private final DeltaLake lake;
   private final String tablePath;
   private final Transaction transaction;
-  private final Engine engine;
+  private final CommitRewritingEngine engine;
   private final TrackingFileIO fileIO;
   private final Row transactionState;
   private final StructType schema;
@@ -77,13 +85,8 @@ public final class DeltaWriter implements AutoCloseable {
   private Savepoint savepoint = new Savepoint(0, 0, 0);
 
   private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
-      Engine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead) {
-    this(lake, tablePath, transaction, fileIO, engine, options, replaced, dependsOnRead, null);
-  }
-
-  private DeltaWriter(DeltaLake lake, String tablePath, Transaction transaction, TrackingFileIO fileIO,
-      Engine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead,
-      ReadScope readScope) {
+      CommitRewritingEngine engine, WriteOptions options, Snapshot replaced, boolean dependsOnRead,
+      ReadScope readScope, TableDefinitionChange change, Optional<Metadata> readMetadata) {
     this.lake = lake;
     this.readScope = readScope;
     this.replaced = replaced;
@@ -92,8 +95,20 @@ public final class DeltaWriter implements AutoCloseable {
     this.transaction = transaction;
     this.fileIO = fileIO;
     this.engine = engine;
-    this.transactionState = transaction.getTransactionState(engine);
-    this.schema = transaction.getSchema(engine);
+    Row kernelState = transaction.getTransactionState(engine);
+    if (change.schema().isPresent()) {
+      // The rows follow the new schema: Kernel checks them against the schema of the state row.
+      Metadata changed = change.applyTo(readMetadata.orElseThrow(
+          () -> new IllegalArgumentException("a new table has its schema from the start")));
+      checkSchemaChangeAllowed(kernelState, changed.getSchema());
+      this.transactionState = TransactionStateRow.of(changed, TransactionStateRow.getProtocol(kernelState),
+          TransactionStateRow.getTablePath(kernelState), TransactionStateRow.getMaxRetries(kernelState));
+      this.schema = changed.getSchema();
+    } else {
+      this.transactionState = kernelState;
+      this.schema = transaction.getSchema(engine);
+    }
+    engine.amend(change, readMetadata);
     List<String> partitionColumns = transaction.getPartitionColumns(engine);
     this.partitionOrdinals = new int[partitionColumns.size()];
     for (int i = 0; i < partitionOrdinals.length; i++) {
@@ -115,12 +130,27 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public static DeltaWriter rewrite(DeltaLake lake, Snapshot snapshot, WriteOptions options,
       ReadScope scope) {
-    return update(lake, snapshot, options, null, requireNonNull(scope, "scope"), true);
+    return rewrite(lake, snapshot, options, scope, TableDefinitionChange.none());
+  }
+
+  /** A row-level change that also changes the table's definition (MERGE with schema evolution). */
+  public static DeltaWriter rewrite(DeltaLake lake, Snapshot snapshot, WriteOptions options,
+      ReadScope scope, TableDefinitionChange change) {
+    return update(lake, snapshot, options, null, requireNonNull(scope, "scope"), true, change);
   }
 
   /** A blind append to an existing table (INSERT INTO). */
   public static DeltaWriter append(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
-    return update(lake, snapshot, options, null, null, false);
+    return append(lake, snapshot, options, TableDefinitionChange.none());
+  }
+
+  /**
+   * An append that also changes the table's definition (INSERT with schema evolution): a metadata
+   * change is not blind, so a concurrent change of the definition makes it fail.
+   */
+  public static DeltaWriter append(DeltaLake lake, Snapshot snapshot, WriteOptions options,
+      TableDefinitionChange change) {
+    return update(lake, snapshot, options, null, null, false, change);
   }
 
   /**
@@ -129,7 +159,13 @@ public final class DeltaWriter implements AutoCloseable {
    * rebased onto a concurrent commit: such a conflict fails with {@link WriteConflictException}.
    */
   public static DeltaWriter overwrite(DeltaLake lake, Snapshot snapshot, WriteOptions options) {
-    return update(lake, snapshot, options, snapshot, null, true);
+    return overwrite(lake, snapshot, options, TableDefinitionChange.none());
+  }
+
+  /** An overwrite that also changes the table's definition (schema overwrite). */
+  public static DeltaWriter overwrite(DeltaLake lake, Snapshot snapshot, WriteOptions options,
+      TableDefinitionChange change) {
+    return update(lake, snapshot, options, snapshot, null, true, change);
   }
 
   /**
@@ -137,12 +173,56 @@ public final class DeltaWriter implements AutoCloseable {
    * Kernel would rebase it silently; {@link #commitRebasing} checks for conflicts instead.
    */
   private static DeltaWriter update(DeltaLake lake, Snapshot snapshot, WriteOptions options,
-      Snapshot replaced, ReadScope scope, boolean dependsOnRead) {
+      Snapshot replaced, ReadScope scope, boolean dependsOnRead, TableDefinitionChange change) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = labelling(DefaultEngine.create(fileIO));
+    CommitRewritingEngine engine = rewriting(DefaultEngine.create(fileIO));
     Transaction transaction = updateTransaction(snapshot, engine, dependsOnRead);
     return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, replaced,
-        dependsOnRead, scope);
+        dependsOnRead, scope, requireNonNull(change, "change"),
+        Optional.of(((SnapshotImpl) snapshot).getMetadata()));
+  }
+
+  /**
+   * Delta lets a table's schema change without rewriting it when old files can be read with the new
+   * schema (Spark's mergeSchema/overwriteSchema). The driver writes that change itself, so it refuses
+   * what it could not write correctly: column-mapped tables (new columns need physical names and ids)
+   * and types whose table feature the protocol lacks.
+   */
+  private static void checkSchemaChangeAllowed(Row state, StructType newSchema) {
+    String mapping = TransactionStateRow.getConfiguration(state)
+        .getOrDefault("delta.columnMapping.mode", "none");
+    if (!mapping.equalsIgnoreCase("none")) {
+      throw new UnsupportedOperationException("Changing the schema of a table with column mapping ("
+          + "delta.columnMapping.mode = " + mapping + ") is not supported yet");
+    }
+    Protocol protocol = TransactionStateRow.getProtocol(state);
+    if (containsTimestampNtz(newSchema)
+        && !protocol.supportsFeature(TableFeatures.TIMESTAMP_NTZ_RW_FEATURE)) {
+      throw new UnsupportedOperationException("Adding a TIMESTAMP_NTZ column to a table whose protocol "
+          + "lacks the timestampNtz feature is not supported yet");
+    }
+    for (String partitionColumn : TransactionStateRow.getPartitionColumnsList(state)) {
+      if (newSchema.fieldNames().stream().noneMatch(partitionColumn::equalsIgnoreCase)) {
+        throw new IllegalArgumentException("the new schema lacks partition column " + partitionColumn);
+      }
+    }
+  }
+
+  private static boolean containsTimestampNtz(DataType type) {
+    if (type instanceof TimestampNTZType) {
+      return true;
+    }
+    if (type instanceof StructType) {
+      return ((StructType) type).fields().stream().anyMatch(f -> containsTimestampNtz(f.getDataType()));
+    }
+    if (type instanceof ArrayType) {
+      return containsTimestampNtz(((ArrayType) type).getElementType());
+    }
+    if (type instanceof MapType) {
+      return containsTimestampNtz(((MapType) type).getKeyType())
+          || containsTimestampNtz(((MapType) type).getValueType());
+    }
+    return false;
   }
 
   private static Transaction updateTransaction(Snapshot snapshot, Engine engine, boolean noRetries) {
@@ -157,16 +237,18 @@ public final class DeltaWriter implements AutoCloseable {
    * yet in 4.4, hence the internal call (the Kernel version is pinned).
    */
   public static DeltaWriter replace(DeltaLake lake, Snapshot snapshot, StructType schema,
-      List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
+      List<String> partitionColumns, Map<String, String> properties, Optional<String> description,
+      WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = labelling(DefaultEngine.create(fileIO));
+    CommitRewritingEngine engine = rewriting(DefaultEngine.create(fileIO));
     Transaction transaction = ((SnapshotImpl) snapshot)
         .buildReplaceTableTransaction(schema, DeltaLake.ENGINE_INFO)
         .withTableProperties(properties)
         .withDataLayoutSpec(layout(partitionColumns))
         .withMaxRetries(0)
         .build(engine);
-    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, true);
+    return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, null, true,
+        null, TableDefinitionChange.description(description), Optional.empty());
   }
 
   private static DataLayoutSpec layout(List<String> partitionColumns) {
@@ -182,20 +264,25 @@ public final class DeltaWriter implements AutoCloseable {
    * TableAlreadyExistsException if a table exists at the path.
    */
   public static DeltaWriter create(DeltaLake lake, String tablePath, StructType schema,
-      List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
+      List<String> partitionColumns, Map<String, String> properties, Optional<String> description,
+      WriteOptions options) {
     TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
-    Engine engine = labelling(DefaultEngine.create(fileIO));
+    CommitRewritingEngine engine = rewriting(DefaultEngine.create(fileIO));
     Transaction transaction = TableManager
         .buildCreateTableTransaction(tablePath, schema, DeltaLake.ENGINE_INFO)
         .withTableProperties(properties)
         .withDataLayoutSpec(layout(partitionColumns))
         .build(engine);
-    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options, null, false);
+    return new DeltaWriter(lake, tablePath, transaction, fileIO, engine, options, null, false, null,
+        TableDefinitionChange.description(description), Optional.empty());
   }
 
-  /** An engine whose commits carry the label of the writer that uses it (see {@link #label}). */
-  private static Engine labelling(Engine engine) {
-    return new LabelingEngine(engine);
+  /**
+   * An engine whose commits carry the label and the definition change of the writer that uses it
+   * (see {@link #label}).
+   */
+  private static CommitRewritingEngine rewriting(Engine engine) {
+    return new CommitRewritingEngine(engine);
   }
 
   /**
@@ -263,7 +350,7 @@ public final class DeltaWriter implements AutoCloseable {
       }
       actions.addAll(0, removes);
       if (label != null) {
-        ((LabelingEngine) engine).label(labelWithFileCounts());
+        engine.label(labelWithFileCounts());
       }
       TransactionCommitResult result;
       try {
@@ -278,7 +365,10 @@ public final class DeltaWriter implements AutoCloseable {
       finished = true;
       runPostCommitHooks(result);
       lake.invalidate(tablePath);
-      result.getPostCommitSnapshot().ifPresent(lake::remember);
+      if (!engine.amendsMetadata()) {
+        // Kernel's post-commit snapshot does not know a metadata the engine rewrote.
+        result.getPostCommitSnapshot().ifPresent(lake::remember);
+      }
       return result.getVersion();
     } catch (RuntimeException | Error e) {
       abort();

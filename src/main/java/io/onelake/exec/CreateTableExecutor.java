@@ -43,9 +43,6 @@ public final class CreateTableExecutor {
     if (session.batch().isActive()) {
       throw OneLakeException.unsupported("CREATE TABLE inside a JDBC batch or a transaction");
     }
-    if (spec.comment().isPresent()) {
-      throw OneLakeException.unsupported("A table COMMENT");
-    }
     LakehouseCatalog catalog = session.catalog();
     String schemaName = TableResolver.schemaOf(catalog, spec.name());
     String tableName = spec.name().get(spec.name().size() - 1);
@@ -71,7 +68,7 @@ public final class CreateTableExecutor {
     DeltaWriter writer;
     try {
       writer = DeltaWriter.create(session.lake(), path, schema, partitionColumns, spec.properties(),
-          session.settings().writeOptions());
+          spec.comment(), session.settings().writeOptions());
     } catch (TableAlreadyExistsException e) {
       if (spec.ifNotExists()) {
         return 0;
@@ -116,7 +113,7 @@ public final class CreateTableExecutor {
     DeltaWriter writer;
     try {
       writer = DeltaWriter.replace(session.lake(), current, schema, partitionColumns, spec.properties(),
-          session.settings().writeOptions());
+          spec.comment(), session.settings().writeOptions());
     } catch (KernelException e) {
       throw new OneLakeException(OneLakeException.SYNTAX,
           "Cannot replace table " + id.displayName() + ": " + e.getMessage(), e);

@@ -26,6 +26,7 @@ import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import io.onelake.catalog.LakehouseCatalog;
 import io.onelake.catalog.TableId;
+import io.onelake.delta.DeltaLake;
 import io.onelake.exec.Session;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -35,6 +36,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -52,6 +57,8 @@ import org.apache.calcite.linq4j.Linq4j;
  * nullability and comments.
  */
 final class LakehouseMetadata {
+  /** Tables whose comments are read at the same time while tables are listed. */
+  private static final int REMARKS_THREADS = 8;
   private final AvaticaConnection connection;
   private final Session session;
 
@@ -148,9 +155,12 @@ final class LakehouseMetadata {
     List<Object[]> rows = new ArrayList<>();
     boolean wantsTables = types == null || types.stream().anyMatch(t -> t.equalsIgnoreCase("TABLE"));
     if (catalogMatches(catalogName) && wantsTables) {
-      for (TableId id : matchingTables(schemaPattern, tablePattern)) {
-        rows.add(new Object[] {catalog().name(), id.schema(), id.name(), "TABLE", null, null, null,
-            null, null, null});
+      List<TableId> tables = matchingTables(schemaPattern, tablePattern);
+      List<String> remarks = remarks(tables);
+      for (int i = 0; i < tables.size(); i++) {
+        TableId id = tables.get(i);
+        rows.add(new Object[] {catalog().name(), id.schema(), id.name(), "TABLE", remarks.get(i), null,
+            null, null, null, null});
       }
     }
     String[] names = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",
@@ -197,6 +207,50 @@ final class LakehouseMetadata {
       columns.add(MetaImpl.columnMetaData((String) spec[i][0], i, (Class<?>) spec[i][1], true));
     }
     return resultSet(columns, rows);
+  }
+
+  /**
+   * The table comments (REMARKS), one per table. A comment lives in each table's Delta metadata, so
+   * every table's latest snapshot is loaded — a log listing and its checksum or checkpoint, never the
+   * data — several at a time, because remote storage answers slower than it works. The snapshots stay
+   * in the lake's cache for the getColumns calls that tools make next. A table that cannot be read
+   * still gets listed, without a comment.
+   */
+  private List<String> remarks(List<TableId> tables) {
+    if (tables.isEmpty()) {
+      return List.of();
+    }
+    int threads = Math.min(REMARKS_THREADS, tables.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "onelake-table-comments");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<String>> comments = new ArrayList<>();
+      for (TableId id : tables) {
+        comments.add(pool.submit(() -> catalog().lake().latest(id.path(), catalog().metadataTtl())
+            .flatMap(DeltaLake::description).orElse(null)));
+      }
+      List<String> result = new ArrayList<>();
+      for (Future<String> comment : comments) {
+        result.add(commentOrNull(comment));
+      }
+      return result;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String commentOrNull(Future<String> comment) {
+    try {
+      return comment.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      return null;
+    }
   }
 
   private Object[] columnRow(TableId id, StructField field, int ordinal) {

@@ -5,7 +5,9 @@ package io.onelake.delta;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.internal.actions.Metadata;
+import io.delta.kernel.internal.util.SchemaUtils;
 import io.delta.kernel.types.StructType;
 import java.util.Optional;
 
@@ -37,7 +39,18 @@ public record TableDefinitionChange(Optional<StructType> schema, Optional<String
     return new TableDefinitionChange(Optional.empty(), description);
   }
 
+  /**
+   * A new schema, checked as Delta checks one on a table without column mapping: no duplicate names
+   * (ignoring case), no characters Parquet column names cannot carry, supported types.
+   *
+   * @throws IllegalArgumentException if Delta would not accept the schema
+   */
   public static TableDefinitionChange schema(StructType schema) {
+    try {
+      SchemaUtils.validateSchema(schema, false, false, false);
+    } catch (KernelException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     return new TableDefinitionChange(Optional.of(schema), Optional.empty());
   }
 

@@ -10,6 +10,7 @@ import io.onelake.OneLakeException;
 import io.onelake.delta.CommitLabel;
 import io.onelake.delta.DeltaTableStats;
 import io.onelake.delta.DeltaWriter;
+import io.onelake.delta.TableDefinitionChange;
 import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
@@ -31,13 +32,22 @@ public final class InsertExecutor {
   /** Runs the statement; returns the number of rows inserted. */
   public long execute(InsertSpec spec, DataContext context) {
     SessionSettings settings = session.settings();
-    Snapshot snapshot = TargetVersion.current(session, spec.target());
+    Snapshot snapshot = TargetVersion.current(session, spec.target(), spec.newSchema());
+    TableDefinitionChange change = spec.newSchema()
+        .filter(schema -> !schema.equals(snapshot.getSchema()))
+        .map(TableDefinitionChange::schema)
+        .orElse(TableDefinitionChange.none());
     String mode = spec.overwrite() ? "overwrite" : settings.get(SessionSetting.INSERT_MODE);
+    if (!change.isEmpty() && session.batch().isActive()) {
+      // Staged rows of the batch's one writer follow the schema the batch started with.
+      throw OneLakeException.unsupported("An INSERT that changes the table's schema "
+          + "(onelake_schema_mode) inside a JDBC batch or a transaction");
+    }
     switch (mode) {
       case "append":
         break;
       case "overwrite":
-        return overwrite(spec, snapshot, context);
+        return overwrite(spec, snapshot, change, context);
       case "error_if_exists":
         if (hasRows(snapshot)) {
           throw new OneLakeException(OneLakeException.TABLE_EXISTS, "Table "
@@ -56,10 +66,10 @@ public final class InsertExecutor {
     StagedWrites batch = session.batch();
     boolean staged = batch.isActive();
     DeltaWriter writer = staged
-        ? batch.writer(snapshot.getPath(), () -> open(snapshot, spec.blindAppend()))
-        : open(snapshot, spec.blindAppend());
+        ? batch.writer(snapshot.getPath(), () -> open(snapshot, spec.blindAppend(), change))
+        : open(snapshot, spec.blindAppend(), change);
     try {
-      long inserted = writeRows(writer, spec, snapshot, context);
+      long inserted = writeRows(writer, spec, context);
       if (!staged) {
         writer.commit();
       }
@@ -76,22 +86,23 @@ public final class InsertExecutor {
    * Inside a JDBC batch or a transaction it would depend on rows staged by earlier statements, so it is
    * refused there.
    */
-  private long overwrite(InsertSpec spec, Snapshot snapshot, DataContext context) {
+  private long overwrite(InsertSpec spec, Snapshot snapshot, TableDefinitionChange change,
+      DataContext context) {
     if (session.batch().isActive()) {
       throw OneLakeException.unsupported("INSERT OVERWRITE inside a JDBC batch or a transaction");
     }
     try (DeltaWriter writer =
-        DeltaWriter.overwrite(session.lake(), snapshot, session.settings().writeOptions())) {
+        DeltaWriter.overwrite(session.lake(), snapshot, session.settings().writeOptions(), change)) {
       writer.label(new CommitLabel("WRITE", Map.of("mode", "Overwrite"), Map.of(), false));
-      long inserted = writeRows(writer, spec, snapshot, context);
+      long inserted = writeRows(writer, spec, context);
       writer.commit();
       return inserted;
     }
   }
 
   /** Streams the statement's rows into the writer; returns how many were written. */
-  private long writeRows(DeltaWriter writer, InsertSpec spec, Snapshot snapshot, DataContext context) {
-    KernelRowConverter converter = new KernelRowConverter(snapshot.getSchema(),
+  private long writeRows(DeltaWriter writer, InsertSpec spec, DataContext context) {
+    KernelRowConverter converter = new KernelRowConverter(writer.schema(),
         spec.rows().rowType().getFieldList().stream().map(RelDataTypeField::getType).toList(),
         session.timeZone(), spec.safeCast());
     long before = writer.rowCount();
@@ -103,11 +114,13 @@ public final class InsertExecutor {
     return writer.rowCount() - before;
   }
 
-  private DeltaWriter open(Snapshot snapshot, boolean blindAppend) {
+  private DeltaWriter open(Snapshot snapshot, boolean blindAppend, TableDefinitionChange change) {
     DeltaWriter writer =
-        DeltaWriter.append(session.lake(), snapshot, session.settings().writeOptions());
-    // Spark's name and mode; a blind append tells concurrent row-level commits it read nothing.
-    writer.label(new CommitLabel("WRITE", Map.of("mode", "Append"), Map.of(), blindAppend));
+        DeltaWriter.append(session.lake(), snapshot, session.settings().writeOptions(), change);
+    // Spark's name and mode; a blind append tells concurrent row-level commits it read nothing (a
+    // schema change is not blind).
+    writer.label(new CommitLabel("WRITE", Map.of("mode", "Append"), Map.of(),
+        blindAppend && change.isEmpty()));
     return writer;
   }
 

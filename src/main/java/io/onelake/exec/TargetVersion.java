@@ -4,10 +4,12 @@
 package io.onelake.exec;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.types.StructType;
 import io.onelake.OneLakeException;
 import io.onelake.catalog.DeltaTable;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The version of its target table a write statement works on when it executes. */
 final class TargetVersion {
@@ -19,11 +21,21 @@ final class TargetVersion {
    * hold (SQLState 40001 otherwise).
    */
   static Snapshot current(Session session, DeltaTable target) {
+    return current(session, target, Optional.empty());
+  }
+
+  /**
+   * As {@link #current(Session, DeltaTable)}, also accepting a table that already has the schema the
+   * statement gives it (a prepared statement that changed the schema and runs again).
+   */
+  static Snapshot current(Session session, DeltaTable target, Optional<StructType> newSchema) {
     Snapshot prepared = target.snapshot();
     Snapshot current = session.lake().latest(prepared.getPath(), session.settings().metadataCacheTtl())
         .orElseThrow(() -> new OneLakeException(OneLakeException.TABLE_NOT_FOUND,
             "Table " + target.id().displayName() + " no longer exists"));
-    if (!current.getSchema().equals(prepared.getSchema())
+    boolean knownSchema = current.getSchema().equals(prepared.getSchema())
+        || newSchema.filter(current.getSchema()::equals).isPresent();
+    if (!knownSchema
         || !current.getPartitionColumnNames().equals(prepared.getPartitionColumnNames())) {
       throw new OneLakeException(OneLakeException.SERIALIZATION_FAILURE, "Table "
           + target.id().displayName() + " changed its definition after the statement was "

@@ -130,14 +130,14 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       return createTable(context, sql, (SqlCreateDeltaTable) node);
     }
     if (node instanceof SqlInsert) {
-      return insert(context, sql, (SqlInsert) node, false, null);
+      return inserts(context).insert(sql, (SqlInsert) node, false, null);
     }
     if (node instanceof SqlInsertReplaceWhere) {
       SqlInsertReplaceWhere replace = (SqlInsertReplaceWhere) node;
-      return insert(context, sql, replace.insert(), false, replace.predicate());
+      return inserts(context).insert(sql, replace.insert(), false, replace.predicate());
     }
     if (node instanceof SqlInsertOverwrite) {
-      return insert(context, sql, ((SqlInsertOverwrite) node).asInsert(), true, null);
+      return inserts(context).insert(sql, ((SqlInsertOverwrite) node).asInsert(), true, null);
     }
     if (node instanceof SqlDropTable) {
       SqlDropTable drop = (SqlDropTable) node;
@@ -199,6 +199,11 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     return new DmlStatements(context, session(context), query -> prepareQuery(context, query));
   }
 
+  private InsertStatements inserts(Context context) {
+    return new InsertStatements(context, session(context), query -> prepareQuery(context, query),
+        dml(context));
+  }
+
   private CalcitePrepare.CalciteSignature<Object> createTable(Context context, String sql,
       SqlCreateDeltaTable create) {
     Session session = session(context);
@@ -213,182 +218,6 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         dataContext -> executor.execute(spec, dataContext));
   }
 
-  /** INSERT [OVERWRITE]; with {@code replaceWhere}, INSERT INTO t REPLACE WHERE p SELECT .... */
-  private CalcitePrepare.CalciteSignature<Object> insert(Context context, String sql, SqlInsert insert,
-      boolean overwrite, SqlNode replaceWhere) {
-    Session session = session(context);
-    if (!(insert.getTargetTable() instanceof SqlIdentifier)) {
-      throw new OneLakeException(OneLakeException.SYNTAX, "INSERT needs a table name as its target");
-    }
-    List<String> names = ((SqlIdentifier) insert.getTargetTable()).names;
-    TableId id = resolveTable(session, names);
-    DeltaTable target = DeltaTable.latest(session.catalog(), id);
-    RelDataType tableType = DeltaTypes.toRelType(context.getTypeFactory(), target.snapshot().getSchema());
-    List<RelDataTypeField> tableFields = tableType.getFieldList();
-    int[] sourcePositions = targetPositions(insert.getTargetColumnList(), tableFields);
-    int sourceWidth = insert.getTargetColumnList() == null ? tableFields.size()
-        : insert.getTargetColumnList().size();
-
-    // TRY_CAST instead of CAST: values that do not convert become NULL (onelake_safe_cast).
-    boolean safe = session.settings().flag(SessionSetting.SAFE_CAST);
-    SqlNode source = insert.getSource();
-    SqlNode rowsQuery;
-    CommandSignature.BatchCommand batch = null;
-    List<List<SqlNode>> valueCells = null;
-    if (source.getKind() == SqlKind.VALUES) {
-      valueCells = new ArrayList<>();
-      batch = safe ? null : bulkBatch(session, source, target, tableType, sourcePositions, overwrite);
-      List<SqlNode> rows = new ArrayList<>();
-      for (SqlNode row : ((SqlCall) source).getOperandList()) {
-        List<SqlNode> values = ((SqlCall) row).getOperandList();
-        if (values.size() != sourceWidth) {
-          throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into "
-              + id.displayName() + " has " + sourceWidth + " target columns but a row of "
-              + values.size() + " values");
-        }
-        List<SqlNode> cast = new ArrayList<>();
-        List<SqlNode> cells = new ArrayList<>();
-        for (int i = 0; i < tableFields.size(); i++) {
-          SqlNode value = sourcePositions[i] >= 0 ? values.get(sourcePositions[i])
-              : SqlLiteral.createNull(POS);
-          cells.add(value);
-          cast.add(castTo(value, tableFields.get(i).getType(), safe));
-        }
-        valueCells.add(cells);
-        rows.add(SqlStdOperatorTable.ROW.createCall(POS, cast));
-      }
-      rowsQuery = SqlStdOperatorTable.VALUES.createCall(POS, rows);
-    } else {
-      PreparedQuery probe = prepareQuery(context, source);
-      int width = probe.signature().rowType == null ? 0 : probe.signature().rowType.getFieldCount();
-      if (width != sourceWidth) {
-        if (width > sourceWidth && !session.settings().get(SessionSetting.SCHEMA_MODE).isEmpty()) {
-          // Adding the source's new columns to the table is schema evolution, which needs ALTER.
-          throw OneLakeException.unsupported("onelake_schema_mode = "
-              + session.settings().get(SessionSetting.SCHEMA_MODE) + " (adding the query's extra "
-              + "columns to " + id.displayName() + ")");
-        }
-        throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into " + id.displayName()
-            + " has " + sourceWidth + " target columns but the query yields " + width);
-      }
-      List<SqlNode> aliases = new ArrayList<>();
-      aliases.add(source);
-      aliases.add(new SqlIdentifier("q", POS));
-      for (int i = 0; i < width; i++) {
-        aliases.add(new SqlIdentifier("c" + i, POS));
-      }
-      SqlNode from = SqlStdOperatorTable.AS.createCall(POS, aliases);
-      List<SqlNode> select = new ArrayList<>();
-      List<RelDataTypeField> sourceFields = probe.signature().rowType.getFieldList();
-      for (int i = 0; i < tableFields.size(); i++) {
-        RelDataType targetType = tableFields.get(i).getType();
-        SqlNode value;
-        if (sourcePositions[i] < 0) {
-          value = castTo(SqlLiteral.createNull(POS), targetType, false);
-        } else {
-          value = new SqlIdentifier(List.of("q", "c" + sourcePositions[i]), POS);
-          RelDataType sourceType = sourceFields.get(sourcePositions[i]).getType();
-          // A cast to the type the value already has costs per row (decimals are rescaled).
-          if (!SqlTypeUtil.equalSansNullability(context.getTypeFactory(), sourceType, targetType)) {
-            value = castTo(value, targetType, safe);
-          }
-        }
-        select.add(SqlStdOperatorTable.AS.createCall(POS, value, new SqlIdentifier("c" + i, POS)));
-      }
-      rowsQuery = new SqlSelect(POS, null, new SqlNodeList(select, POS), from, null, null, null,
-          null, null, null, null, null, null);
-    }
-    if (replaceWhere != null) {
-      return dml(context).replaceWhere(sql, target, tableFields, rowsQuery, replaceWhere, safe);
-    }
-    PreparedQuery prepared = prepareQuery(context, rowsQuery);
-    QueryRows rows = valueCells == null ? prepared.rows()
-        : TimestampLiterals.restore(prepared.rows(), valueCells, timestampColumns(tableFields));
-    InsertExecutor executor = new InsertExecutor(session);
-    InsertSpec spec = new InsertSpec(target, rows, overwrite, safe,
-        source.getKind() == SqlKind.VALUES && !containsQuery(source));
-    return CommandSignature.update(sql, PreparedQuery.parameters(List.of(prepared)),
-        context.getRootSchema(), dataContext -> executor.execute(spec, dataContext), batch);
-  }
-
-  /**
-   * The bulk path of {@code INSERT INTO t VALUES (?, ?, ...)} batches: the parameter sets become rows of
-   * one write directly, instead of one Calcite execution per set. Only for a single row of plain
-   * parameters into primitive columns; anything else runs row by row.
-   */
-  private static CommandSignature.BatchCommand bulkBatch(Session session, SqlNode values,
-      DeltaTable target, RelDataType tableType, int[] sourcePositions, boolean overwrite) {
-    List<SqlNode> rows = ((SqlCall) values).getOperandList();
-    if (overwrite || rows.size() != 1) {
-      return null;
-    }
-    List<SqlNode> expressions = ((SqlCall) rows.get(0)).getOperandList();
-    List<RelDataTypeField> fields = tableType.getFieldList();
-    int[] parameterOf = new int[fields.size()];
-    for (int i = 0; i < fields.size(); i++) {
-      SqlTypeName typeName = fields.get(i).getType().getSqlTypeName();
-      if (typeName == SqlTypeName.ARRAY || typeName == SqlTypeName.MAP || typeName == SqlTypeName.ROW) {
-        return null;
-      }
-      if (sourcePositions[i] < 0) {
-        parameterOf[i] = -1;
-        continue;
-      }
-      SqlNode expression = expressions.get(sourcePositions[i]);
-      if (!(expression instanceof SqlDynamicParam)) {
-        return null;
-      }
-      parameterOf[i] = ((SqlDynamicParam) expression).getIndex();
-    }
-    InsertExecutor executor = new InsertExecutor(session);
-    return parameterSets -> {
-      QueryRows queryRows = new QueryRows() {
-        @Override
-        public RelDataType rowType() {
-          return tableType;
-        }
-
-        @Override
-        public Enumerable<Object> rows(DataContext ignored, Map<String, Object> variables) {
-          return Linq4j.asEnumerable(parameterSets).select(parameters -> {
-            Object[] row = new Object[fields.size()];
-            for (int i = 0; i < row.length; i++) {
-              row[i] = parameterOf[i] < 0 ? null : ParameterValues.convert(
-                  parameters.get(parameterOf[i]).toLocal(), fields.get(i).getType(), session.timeZone());
-            }
-            return row;
-          });
-        }
-      };
-      long inserted = executor.execute(new InsertSpec(target, queryRows, false, false, true), null);
-      long[] counts = new long[parameterSets.size()];
-      java.util.Arrays.fill(counts, inserted == parameterSets.size() ? 1 : 0);
-      return counts;
-    };
-  }
-
-  /** Whether the expressions of a VALUES list hold a subquery (then the INSERT reads tables). */
-  private static boolean containsQuery(SqlNode values) {
-    boolean[] found = {false};
-    org.apache.calcite.sql.util.SqlShuttle finder = new org.apache.calcite.sql.util.SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlCall call) {
-        if (call.getKind().belongsTo(SqlKind.QUERY)) {
-          found[0] = true;
-          return call;
-        }
-        return super.visit(call);
-      }
-    };
-    for (SqlNode row : ((SqlCall) values).getOperandList()) {
-      for (SqlNode value : ((SqlCall) row).getOperandList()) {
-        if (value != null) {
-          value.accept(finder);
-        }
-      }
-    }
-    return found[0];
-  }
 
   private CalcitePrepare.CalciteSignature<Object> setOption(Context context, String sql,
       SqlSetOption option) {
@@ -418,44 +247,6 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
       settings.set(name, settingValue);
       return 0;
     });
-  }
-
-  private static boolean[] timestampColumns(List<RelDataTypeField> fields) {
-    boolean[] timestamps = new boolean[fields.size()];
-    for (int i = 0; i < timestamps.length; i++) {
-      timestamps[i] = fields.get(i).getType().getSqlTypeName() == SqlTypeName.TIMESTAMP;
-    }
-    return timestamps;
-  }
-
-  private static int[] targetPositions(SqlNodeList columnList, List<RelDataTypeField> tableFields) {
-    int[] positions = new int[tableFields.size()];
-    if (columnList == null) {
-      for (int i = 0; i < positions.length; i++) {
-        positions[i] = i;
-      }
-      return positions;
-    }
-    java.util.Arrays.fill(positions, -1);
-    for (int p = 0; p < columnList.size(); p++) {
-      String name = ((SqlIdentifier) columnList.get(p)).getSimple();
-      int index = -1;
-      for (int i = 0; i < tableFields.size(); i++) {
-        if (tableFields.get(i).getName().equalsIgnoreCase(name)) {
-          index = i;
-        }
-      }
-      if (index < 0) {
-        throw new OneLakeException(OneLakeException.COLUMN_NOT_FOUND,
-            "Column " + name + " is not a column of the target table");
-      }
-      if (positions[index] >= 0) {
-        throw new OneLakeException(OneLakeException.SYNTAX,
-            "Column " + name + " is listed twice in the INSERT column list");
-      }
-      positions[index] = p;
-    }
-    return positions;
   }
 
   /**

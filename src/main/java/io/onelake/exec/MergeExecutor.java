@@ -40,10 +40,11 @@ public final class MergeExecutor {
   }
 
   public long execute(MergeSpec spec, DataContext context) {
-    RowLevelChange change = RowLevelChange.begin(session, spec.target(), context, "MERGE");
+    RowLevelChange change =
+        RowLevelChange.begin(session, spec.target(), context, "MERGE", spec.newSchema());
     Set<String> touched = spec.insertOnly() ? Set.of()
         : change.countsPerFile(spec.touchedFiles(), DmlScope.allFiles()).keySet();
-    int columns = change.snapshot().getSchema().length();
+    int columns = change.writeSchema().length();
     List<RelDataType> targetTypes = RowLevelChange.types(spec.changes(), FIRST_COLUMN,
         FIRST_COLUMN + columns);
     KernelRowConverter keep = change.converter(targetTypes, false);

@@ -5,8 +5,10 @@ package io.onelake.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.types.StructType;
 import io.onelake.catalog.DeltaTable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A MERGE statement as the statement layer prepared it.
@@ -17,10 +19,13 @@ import java.util.List;
  * for a source row without a match), the target row's columns, the values of every clause (see
  * {@link Clause#firstValue}), and last the action: the index of the first clause that applies,
  * {@link #KEEP} for a target row no clause changes, {@link #SKIP} for a source row no clause inserts.
- * {@code insertOnly}: no clause changes target rows, so the statement only appends.
+ * {@code insertOnly}: no clause changes target rows, so the statement only appends. {@code newSchema}:
+ * the table's schema with the source columns that {@code UPDATE SET *} / {@code INSERT *} add under
+ * {@code onelake_schema_mode = merge}; the target columns of a changes row are then those of this schema.
  */
 public record MergeSpec(DeltaTable target, QueryRows touchedFiles, QueryRows changes,
-    List<Clause> clauses, boolean insertOnly, boolean safeCast, String predicate) {
+    List<Clause> clauses, boolean insertOnly, boolean safeCast, String predicate,
+    Optional<StructType> newSchema) {
   /** The action of a target row that stays as it is. */
   public static final int KEEP = -1;
   /** The action of a source row that is not inserted. */
@@ -32,6 +37,7 @@ public record MergeSpec(DeltaTable target, QueryRows touchedFiles, QueryRows cha
     requireNonNull(changes, "changes");
     clauses = List.copyOf(clauses);
     requireNonNull(predicate, "predicate");
+    requireNonNull(newSchema, "newSchema");
   }
 
   /** What a clause does with a row. */

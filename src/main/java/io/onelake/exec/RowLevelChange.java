@@ -6,16 +6,19 @@ package io.onelake.exec;
 import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.types.StructType;
 import io.onelake.OneLakeException;
 import io.onelake.catalog.DeltaTable;
 import io.onelake.catalog.DmlScope;
 import io.onelake.delta.DeltaTableStats;
 import io.onelake.delta.DeltaWriter;
 import io.onelake.delta.ReadScope;
+import io.onelake.delta.TableDefinitionChange;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
@@ -32,17 +35,30 @@ final class RowLevelChange {
   private final DeltaTable target;
   private final DataContext context;
   private final Snapshot snapshot;
+  /** The schema rows are written in: the table's, or the one a MERGE gives it. */
+  private final StructType writeSchema;
 
-  private RowLevelChange(Session session, DeltaTable target, DataContext context, Snapshot snapshot) {
+  private RowLevelChange(Session session, DeltaTable target, DataContext context, Snapshot snapshot,
+      StructType writeSchema) {
     this.session = session;
     this.target = target;
     this.context = context;
     this.snapshot = snapshot;
+    this.writeSchema = writeSchema;
   }
 
   /** Starts a statement: its read version is the table's current version. */
   static RowLevelChange begin(Session session, DeltaTable target, DataContext context,
       String statement) {
+    return begin(session, target, context, statement, Optional.empty());
+  }
+
+  /**
+   * Starts a statement that writes its rows in {@code newSchema} when present (a MERGE that adds
+   * columns); the commit then changes the table's schema too.
+   */
+  static RowLevelChange begin(Session session, DeltaTable target, DataContext context,
+      String statement, Optional<StructType> newSchema) {
     requireNonNull(session, "session");
     requireNonNull(target, "target");
     requireNonNull(context, "context");
@@ -54,11 +70,16 @@ final class RowLevelChange {
     TargetVersion.checkRowLevelChangesAllowed(snapshot, target, statement);
     // Every query of this execution, subqueries on the target included, reads this version.
     session.catalog().executionSnapshots().pin(context, snapshot);
-    return new RowLevelChange(session, target, context, snapshot);
+    return new RowLevelChange(session, target, context, snapshot,
+        newSchema.orElse(snapshot.getSchema()));
   }
 
   Snapshot snapshot() {
     return snapshot;
+  }
+
+  StructType writeSchema() {
+    return writeSchema;
   }
 
   DeltaTable target() {
@@ -140,12 +161,15 @@ final class RowLevelChange {
         return !countsPerFile(scopeQuery, DmlScope.onlyFiles(addedFiles)).isEmpty();
       }
     };
-    return DeltaWriter.rewrite(session.lake(), snapshot, session.settings().writeOptions(), scope);
+    TableDefinitionChange change = writeSchema.equals(snapshot.getSchema())
+        ? TableDefinitionChange.none() : TableDefinitionChange.schema(writeSchema);
+    return DeltaWriter.rewrite(session.lake(), snapshot, session.settings().writeOptions(), scope,
+        change);
   }
 
-  /** A converter for rows of the given SQL types into the table's columns. */
+  /** A converter for rows of the given SQL types into the columns rows are written in. */
   KernelRowConverter converter(List<RelDataType> types, boolean safe) {
-    return new KernelRowConverter(snapshot.getSchema(), types, session.timeZone(), safe);
+    return new KernelRowConverter(writeSchema, types, session.timeZone(), safe);
   }
 
   /** The SQL types of the fields {@code from} (inclusive) to {@code to} (exclusive) of a query. */

@@ -5,6 +5,8 @@ package io.onelake.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
 import io.onelake.OneLakeException;
 import io.onelake.catalog.DeltaTable;
 import io.onelake.catalog.DeltaTypes;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalcitePrepare.Context;
@@ -174,8 +177,24 @@ final class DmlStatements {
       throw new OneLakeException(OneLakeException.SYNTAX, "MERGE: target and source both have the "
           + "alias " + sourceAlias + "; give one of them another alias");
     }
-    List<String> sourceColumns =
-        hasStar(merge) ? sourceColumns(merge, sourceAlias, target) : List.of();
+    List<RelDataTypeField> sourceFields =
+        hasStar(merge) ? sourceFields(merge, sourceAlias) : List.of();
+    List<String> sourceColumns = sourceFields.stream().map(RelDataTypeField::getName).toList();
+    // Under onelake_schema_mode = merge, UPDATE SET * and INSERT * add the source's new columns;
+    // the target's rows have NULL in them.
+    List<StructField> added = new ArrayList<>();
+    if (session.settings().get(SessionSetting.SCHEMA_MODE).equals("merge")) {
+      for (RelDataTypeField field : sourceFields) {
+        if (fields.stream().noneMatch(f -> f.getName().equalsIgnoreCase(field.getName()))) {
+          added.add(SchemaEvolution.newColumn(field.getName(), field.getType()));
+        }
+      }
+    }
+    Optional<StructType> newSchema = added.isEmpty() ? Optional.empty()
+        : Optional.of(SchemaEvolution.withColumns(target.table(), added));
+    List<RelDataTypeField> allFields = newSchema
+        .map(schema -> DeltaTypes.toRelType(context.getTypeFactory(), schema).getFieldList())
+        .orElse(fields);
 
     boolean matchesTarget = false;
     boolean bySource = false;
@@ -206,6 +225,9 @@ final class DmlStatements {
     select.add(target.column(DeltaTable.ROW_INDEX_COLUMN));
     for (RelDataTypeField field : fields) {
       select.add(target.column(field.getName()));
+    }
+    for (RelDataTypeField field : allFields.subList(fields.size(), allFields.size())) {
+      select.add(OneLakePrepare.castTo(SqlLiteral.createNull(POS), field.getType(), false));
     }
     List<MergeSpec.Clause> clauses = new ArrayList<>();
     Map<Integer, SqlNode> timestampValues = new HashMap<>();
@@ -242,10 +264,10 @@ final class DmlStatements {
         case INSERT_STAR:
           kind = clause.action() == SqlDeltaMerge.Action.UPDATE_STAR ? MergeSpec.Kind.UPDATE
               : MergeSpec.Kind.INSERT;
-          for (int i = 0; i < fields.size(); i++) {
+          for (int i = 0; i < allFields.size(); i++) {
             columns.add(i);
             values.add(new SqlIdentifier(List.of(sourceAlias,
-                sourceColumn(sourceColumns, fields.get(i).getName(), target)), POS));
+                sourceColumn(sourceColumns, allFields.get(i).getName(), target)), POS));
           }
           break;
         default:
@@ -254,10 +276,10 @@ final class DmlStatements {
       int[] ordinals = columns.stream().mapToInt(Integer::intValue).toArray();
       clauses.add(new MergeSpec.Clause(kind, ordinals, select.size()));
       for (int i = 0; i < ordinals.length; i++) {
-        if (isTimestamp(fields.get(ordinals[i]))) {
+        if (isTimestamp(allFields.get(ordinals[i]))) {
           timestampValues.put(select.size(), values.get(i));
         }
-        select.add(OneLakePrepare.castTo(values.get(i), fields.get(ordinals[i]).getType(), safe));
+        select.add(OneLakePrepare.castTo(values.get(i), allFields.get(ordinals[i]).getType(), safe));
       }
     }
     // Last: Calcite's code generator fails on a TRY_CAST after a CASE in one select list.
@@ -289,7 +311,7 @@ final class DmlStatements {
 
     MergeSpec spec = new MergeSpec(target.table(), touched.rows(),
         TimestampLiterals.restoreConstants(changes.rows(), select.size(), timestampValues), clauses,
-        insertOnly, safe, predicateText(merge.condition()));
+        insertOnly, safe, predicateText(merge.condition()), newSchema);
     MergeExecutor executor = new MergeExecutor(session);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(changes, touched)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext));
@@ -361,21 +383,11 @@ final class DmlStatements {
         || c.action() == SqlDeltaMerge.Action.INSERT_STAR);
   }
 
-  /** The column names of the source, for UPDATE SET * and INSERT *. */
-  private List<String> sourceColumns(SqlDeltaMerge merge, String sourceAlias, Target target) {
+  /** The columns of the source, for UPDATE SET * and INSERT *. */
+  private List<RelDataTypeField> sourceFields(SqlDeltaMerge merge, String sourceAlias) {
     SqlSelect all = new SqlSelect(POS, null, new SqlNodeList(List.of(SqlIdentifier.STAR), POS),
         aliasedSource(merge, sourceAlias), null, null, null, null, null, null, null, null, null);
-    List<String> names = preparer.apply(all).rows().rowType().getFieldNames();
-    if (session.settings().get(SessionSetting.SCHEMA_MODE).equals("merge")) {
-      for (String name : names) {
-        if (target.fields().stream().noneMatch(f -> f.getName().equalsIgnoreCase(name))) {
-          // Adding the source's new column to the target is schema evolution (ALTER TABLE).
-          throw OneLakeException.unsupported("onelake_schema_mode = merge in MERGE (adding source "
-              + "column " + name + " to " + target.table().id().displayName() + ")");
-        }
-      }
-    }
-    return names;
+    return preparer.apply(all).rows().rowType().getFieldList();
   }
 
   private static String sourceColumn(List<String> sourceColumns, String name, Target target) {

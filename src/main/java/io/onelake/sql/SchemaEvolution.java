@@ -122,7 +122,14 @@ final class SchemaEvolution {
     return validated(target, replaced);
   }
 
-  private static StructField newColumn(String name, RelDataType type) {
+  /** The table's columns followed by {@code added} (a MERGE's new source columns), checked. */
+  static StructType withColumns(DeltaTable target, List<StructField> added) {
+    List<StructField> fields = new ArrayList<>(target.snapshot().getSchema().fields());
+    fields.addAll(added);
+    return validated(target, new StructType(fields));
+  }
+
+  static StructField newColumn(String name, RelDataType type) {
     return new StructField(name, DeltaTypes.toDeltaType(type), true);
   }
 

@@ -109,6 +109,36 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void mergeAddsSourceColumnsOnceAndAPreparedMergeMustBePreparedAgain() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT, v STRING)");
+      s.execute("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+      s.execute("CREATE TABLE src (id INT, v STRING, w INT)");
+      s.execute("INSERT INTO src VALUES (2, 'B', 20), (3, 'C', 30)");
+      s.execute("SET onelake_schema_mode = 'merge'");
+      try (PreparedStatement merge = c.prepareStatement("MERGE INTO t USING src ON t.id = src.id "
+          + "WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *")) {
+        assertEquals(2, merge.executeUpdate());
+        JsonNode metaData = action("t", 2, "metaData");
+        assertEquals(3, JSON.readTree(metaData.get("schemaString").asText()).get("fields").size());
+        assertEquals("MERGE", action("t", 2, "commitInfo").get("operation").asText());
+        // The plan read the table with two columns; it now has three.
+        SQLException e = assertThrows(SQLException.class, merge::executeUpdate);
+        assertEquals("40001", e.getSQLState(), e.getMessage());
+      }
+      try (ResultSet rs = s.executeQuery("SELECT id, v, w FROM t ORDER BY id")) {
+        for (Object[] expected : new Object[][] {{1, "a", null}, {2, "B", 20}, {3, "C", 30}}) {
+          assertTrue(rs.next());
+          assertEquals(expected[0], rs.getInt(1));
+          assertEquals(expected[1], rs.getString(2));
+          assertEquals(expected[2], rs.getObject(3));
+        }
+        assertFalse(rs.next());
+      }
+    }
+  }
+
+  @Test
   void schemaChangesAreRefusedInsideTransactions() throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT)");

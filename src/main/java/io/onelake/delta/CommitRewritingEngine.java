@@ -49,7 +49,7 @@ final class CommitRewritingEngine implements Engine {
 
   CommitRewritingEngine(Engine delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
-    this.jsonHandler = new LabelingJsonHandler(delegate.getJsonHandler());
+    this.jsonHandler = new RewritingJsonHandler(delegate.getJsonHandler());
   }
 
   /** The label of the next commits. */
@@ -136,10 +136,10 @@ final class CommitRewritingEngine implements Engine {
     return SingleAction.createCommitInfoSingleAction(relabelled.toRow());
   }
 
-  private final class LabelingJsonHandler implements JsonHandler {
+  private final class RewritingJsonHandler implements JsonHandler {
     private final JsonHandler handler;
 
-    LabelingJsonHandler(JsonHandler handler) {
+    RewritingJsonHandler(JsonHandler handler) {
       this.handler = handler;
     }
 

@@ -372,6 +372,8 @@ public final class DeltaWriter implements AutoCloseable {
       return result.getVersion();
     } catch (RuntimeException | Error e) {
       abort();
+      // A conflict means the cached version is stale: the statement's retry must read the table anew.
+      lake.invalidate(tablePath);
       throw e;
     }
   }

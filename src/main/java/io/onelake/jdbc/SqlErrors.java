@@ -102,6 +102,12 @@ public final class SqlErrors {
           || t instanceof DeltaTable.DefinitionChangedException) {
         return new Classified(OneLakeException.SERIALIZATION_FAILURE, t.getMessage());
       }
+      // Kernel's own conflicts (a concurrent change of the metadata or protocol, or too many
+      // concurrent appends to rebase over): nothing was committed, and running it again may succeed.
+      if (t instanceof io.delta.kernel.exceptions.ConcurrentWriteException
+          || t instanceof io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException) {
+        return new Classified(OneLakeException.SERIALIZATION_FAILURE, t.getMessage());
+      }
       if (t instanceof TableAlreadyExistsException) {
         return new Classified(OneLakeException.TABLE_EXISTS, t.getMessage());
       }

@@ -139,6 +139,32 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void anAppendThatReadTheOldSchemaFailsWithSerializationFailure() throws Exception {
+    try (Connection setup = connect(); Statement s = setup.createStatement()) {
+      s.execute("CREATE TABLE t (id INT)");
+      s.execute("INSERT INTO t VALUES (1)");
+    }
+    try (Connection first = connect(); Statement s1 = first.createStatement();
+        Connection second = connect(); Statement s2 = second.createStatement()) {
+      // The second connection has the table's current version cached (metadata TTL).
+      try (ResultSet rs = s2.executeQuery("SELECT COUNT(*) FROM t")) {
+        assertTrue(rs.next());
+      }
+      s1.execute("SET onelake_schema_mode = 'merge'");
+      s1.execute("INSERT INTO t (id, note) VALUES (2, 'x')");
+      // Delta: a commit that read the table before its metadata changed conflicts with that change.
+      SQLException e = assertThrows(SQLException.class, () -> s2.execute("INSERT INTO t VALUES (3)"));
+      assertEquals("40001", e.getSQLState(), e.getMessage());
+      s2.execute("INSERT INTO t (id) VALUES (3)"); // retried: reads the new schema
+      try (ResultSet rs = s2.executeQuery("SELECT COUNT(*), COUNT(note) FROM t")) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getLong(1));
+        assertEquals(1, rs.getLong(2));
+      }
+    }
+  }
+
+  @Test
   void schemaChangesAreRefusedInsideTransactions() throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT)");

@@ -29,9 +29,7 @@ public final class OneLakeShell {
     String url = arguments.isEmpty() || arguments.get(0).startsWith("-")
         ? (demo ? DEMO_URL : DEFAULT_URL)
         : arguments.remove(0);
-    List<String> sqlline = new ArrayList<>(List.of("-u", url, "-n", "", "-p", "",
-        "-d", "io.onelake.jdbc.OneLakeDriver", "--isolation=TRANSACTION_NONE",
-        "--showWarnings=false", "--maxWidth=160"));
+    List<String> sqlline = sqllineArguments(url);
     if (demo) {
       sqlline.add("--run=" + demoScript());
     }
@@ -40,6 +38,16 @@ public final class OneLakeShell {
     if (demo && status != SqlLine.Status.OK) {
       System.exit(1);
     }
+  }
+
+  /**
+   * sqlline's options for a connection to {@code url}. The isolation level is the driver's one (sqlline
+   * sets it on connect and complains about any other).
+   */
+  static List<String> sqllineArguments(String url) {
+    return new ArrayList<>(List.of("-u", url, "-n", "", "-p", "",
+        "-d", "io.onelake.jdbc.OneLakeDriver", "--isolation=TRANSACTION_READ_COMMITTED",
+        "--showWarnings=false", "--maxWidth=160"));
   }
 
   private static String demoScript() throws IOException {

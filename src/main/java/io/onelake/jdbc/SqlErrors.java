@@ -44,12 +44,17 @@ public final class SqlErrors {
     if (failure instanceof SQLException) {
       return (SQLException) failure;
     }
+    return toSqlException("", failure);
+  }
+
+  /** As {@link #toSqlException(Throwable)}, the message after {@code context} (e.g. the statement). */
+  public static SQLException toSqlException(String context, Throwable failure) {
     Classified classified = classify(failure);
+    String message = context + classified.message();
     if (OneLakeException.FEATURE_NOT_SUPPORTED.equals(classified.sqlState())) {
-      return new java.sql.SQLFeatureNotSupportedException(classified.message(), classified.sqlState(),
-          failure);
+      return new java.sql.SQLFeatureNotSupportedException(message, classified.sqlState(), failure);
     }
-    return new SQLException(classified.message(), classified.sqlState(), failure);
+    return new SQLException(message, classified.sqlState(), failure);
   }
 
   static RuntimeException translate(Throwable failure) {

@@ -16,10 +16,13 @@ import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * The schema a write gives its table under {@code onelake_schema_mode} (SPEC §5), as Delta's
@@ -49,12 +52,25 @@ final class SchemaEvolution {
       if (newPositions.isEmpty()) {
         return current;
       }
-      List<RelDataTypeField> sourceFields = sourceType.apply(source).getFieldList();
-      if (sourceFields.size() != columnList.size()) {
-        return current; // the caller reports the width mismatch
-      }
-      for (int p : newPositions) {
-        added.add(newColumn(name(columnList, p), sourceFields.get(p).getType()));
+      if (source.getKind() == SqlKind.VALUES) {
+        // Only the new columns' values are typed: a parameter for an existing column takes that
+        // column's type, but one for a new column has no type to take.
+        SqlNode newValues = newColumnValues(target, columnList, source, newPositions);
+        if (newValues == null) {
+          return current; // the caller reports the width mismatch
+        }
+        List<RelDataTypeField> types = sourceType.apply(newValues).getFieldList();
+        for (int i = 0; i < newPositions.size(); i++) {
+          added.add(newColumn(name(columnList, newPositions.get(i)), types.get(i).getType()));
+        }
+      } else {
+        List<RelDataTypeField> sourceFields = sourceType.apply(source).getFieldList();
+        if (sourceFields.size() != columnList.size()) {
+          return current; // the caller reports the width mismatch
+        }
+        for (int p : newPositions) {
+          added.add(newColumn(name(columnList, p), sourceFields.get(p).getType()));
+        }
       }
     } else {
       if (source.getKind() == SqlKind.VALUES) {
@@ -127,6 +143,29 @@ final class SchemaEvolution {
     List<StructField> fields = new ArrayList<>(target.snapshot().getSchema().fields());
     fields.addAll(added);
     return validated(target, new StructType(fields));
+  }
+
+  /** {@code VALUES} of just the new columns' values, or null if a row's width does not match. */
+  private static SqlNode newColumnValues(DeltaTable target, SqlNodeList columnList, SqlNode values,
+      List<Integer> newPositions) {
+    List<SqlNode> rows = new ArrayList<>();
+    for (SqlNode row : ((SqlCall) values).getOperandList()) {
+      List<SqlNode> cells = ((SqlCall) row).getOperandList();
+      if (cells.size() != columnList.size()) {
+        return null;
+      }
+      List<SqlNode> picked = new ArrayList<>();
+      for (int p : newPositions) {
+        if (cells.get(p) instanceof SqlDynamicParam) {
+          throw new OneLakeException(OneLakeException.SYNTAX, "The type of new column "
+              + name(columnList, p) + " of " + target.id().displayName() + " cannot be taken from a "
+              + "parameter; give it one, e.g. CAST(? AS VARCHAR)");
+        }
+        picked.add(cells.get(p));
+      }
+      rows.add(SqlStdOperatorTable.ROW.createCall(SqlParserPos.ZERO, picked));
+    }
+    return SqlStdOperatorTable.VALUES.createCall(SqlParserPos.ZERO, rows);
   }
 
   static StructField newColumn(String name, RelDataType type) {

@@ -165,6 +165,31 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void parametersOfNewColumnsNeedATypeAndThenEvolveTheSchemaOnce() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT)");
+      s.execute("SET onelake_schema_mode = 'merge'");
+      SQLException e = assertThrows(SQLException.class,
+          () -> c.prepareStatement("INSERT INTO t (id, note) VALUES (?, ?)"));
+      assertEquals("42000", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("new column note"), e.getMessage());
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO t (id, note) VALUES (?, CAST(? AS VARCHAR))")) {
+        for (int i = 1; i <= 2; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "n" + i);
+          assertEquals(1, insert.executeUpdate());
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(note) FROM t")) {
+        assertTrue(rs.next());
+        assertEquals(2, rs.getLong(1));
+        assertEquals("n2", rs.getString(2));
+      }
+    }
+  }
+
+  @Test
   void schemaChangesAreRefusedInsideTransactions() throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT)");

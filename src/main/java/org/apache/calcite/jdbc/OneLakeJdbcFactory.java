@@ -4,6 +4,7 @@
 package org.apache.calcite.jdbc;
 
 import io.onelake.jdbc.OneLakeDatabaseMetaData;
+import io.onelake.jdbc.SqlErrors;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -80,6 +81,25 @@ public final class OneLakeJdbcFactory extends CalciteFactory {
     OneLakeConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
         CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
       super(driver, factory, url, info, rootSchema, typeFactory);
+    }
+
+    /**
+     * Calcite prepares a statement without going through the Meta layer, where failures get their
+     * SQLStates, and reports every failure as "Error while preparing statement" without a state or the
+     * reason; tools show that message. The reason and its SQLState (SPEC §7) are given instead.
+     */
+    @Override
+    public CalcitePreparedStatement prepareStatement(String sql, int resultSetType,
+        int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+      try {
+        return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+      } catch (SQLException e) {
+        if (e.getSQLState() != null || e.getCause() == null) {
+          throw e;
+        }
+        throw SqlErrors.toSqlException("Error while preparing statement [" + sql + "]: ",
+            e.getCause());
+      }
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delta tables of one storage: loads snapshots through Delta Kernel and keeps the latest snapshot of
@@ -31,10 +34,32 @@ public final class DeltaLake {
   private final ConcurrentMap<String, CachedSnapshot> latest = new ConcurrentHashMap<>();
   /** Row counts by table version: the planner asks for them on every statement. */
   private final ConcurrentMap<String, Optional<Long>> rowCounts = new ConcurrentHashMap<>();
+  /**
+   * The Parquet writer threads of this lake's writes, shared by its statements: a JDBC batch commits
+   * every few thousand rows, and a new pool (and thread) per commit showed in its profile. Idle
+   * threads end after a minute.
+   */
+  private final ExecutorService writerThreads;
 
   public DeltaLake(FileIO fileIO) {
     this.fileIO = requireNonNull(fileIO, "fileIO");
     this.engine = DefaultEngine.create(fileIO);
+    AtomicInteger threadIds = new AtomicInteger();
+    this.writerThreads = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "onelake-parquet-writer-" + threadIds.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Threads for writing Parquet files while a statement produces rows. */
+  ExecutorService writerThreads() {
+    return writerThreads;
+  }
+
+  /** Lets the idle writer threads end; writes still running finish first. */
+  public void close() {
+    writerThreads.shutdown();
   }
 
   /** The engine for reads. */

@@ -10,6 +10,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
@@ -34,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,6 @@ public final class DeltaWriter implements AutoCloseable {
   private static final int INITIAL_CAPACITY = 64;
   /** Rebases of a row-level commit onto non-conflicting concurrent commits before giving up. */
   private static final int MAX_REBASES = 50;
-  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   private final DeltaLake lake;
   private final String tablePath;
@@ -64,7 +61,8 @@ public final class DeltaWriter implements AutoCloseable {
   private final StructType schema;
   private final int[] partitionOrdinals;
   private final int batchRows;
-  private final ExecutorService executor;
+  /** The options of the driver's own Parquet writer, or null when the schema needs Kernel's. */
+  private final WriteOptions flatFiles;
   private final LinkedHashMap<List<Object>, OpenPartition> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<Row> actions = new ArrayList<>();
   private final Snapshot replaced;
@@ -100,11 +98,7 @@ public final class DeltaWriter implements AutoCloseable {
       partitionOrdinals[i] = ordinalIgnoreCase(schema, partitionColumns.get(i));
     }
     this.batchRows = options.batchRows();
-    this.executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "onelake-parquet-writer-" + THREAD_IDS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.flatFiles = FlatParquetFiles.supports(schema) ? options : null;
   }
 
   /**
@@ -377,12 +371,6 @@ public final class DeltaWriter implements AutoCloseable {
       partition.cancel();
     }
     open.clear();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     deleteQuietly(fileIO.createdFiles());
   }
 
@@ -404,7 +392,6 @@ public final class DeltaWriter implements AutoCloseable {
     if (!finished) {
       abort();
     }
-    executor.shutdownNow();
   }
 
   private void runPostCommitHooks(TransactionCommitResult result) {
@@ -455,50 +442,61 @@ public final class DeltaWriter implements AutoCloseable {
     private final List<Object> key;
     private PartitionSink sink;
     /** Values column by column, so that a full batch becomes column vectors without a copy. */
-    private Object[][] columns;
+    private final ColumnBuffer[] columns;
+    private int capacity;
     private int size;
     private Object[] firstRow;
 
     OpenPartition(List<Object> key) {
       this.key = key;
-      this.columns = newColumns(Math.min(batchRows, INITIAL_CAPACITY));
+      this.capacity = Math.min(batchRows, INITIAL_CAPACITY);
+      this.columns = new ColumnBuffer[schema.length()];
+      for (int column = 0; column < columns.length; column++) {
+        columns[column] = ColumnBuffer.forType(schema.at(column).getDataType(), capacity);
+      }
     }
 
     void add(Object[] row) {
       if (firstRow == null) {
-        firstRow = row;
+        firstRow = row.clone();
       }
-      if (size == columns[0].length) {
+      if (size == capacity) {
         // Small statements stay small; big ones grow to the batch size once.
-        int capacity = Math.min(batchRows, size * 2);
-        for (int column = 0; column < columns.length; column++) {
-          columns[column] = java.util.Arrays.copyOf(columns[column], capacity);
+        capacity = Math.min(batchRows, size * 2);
+        for (ColumnBuffer column : columns) {
+          column.grow(capacity);
         }
       }
       for (int column = 0; column < row.length; column++) {
-        columns[column][size] = row[column];
+        columns[column].set(size, row[column]);
       }
       size++;
       if (size >= batchRows) {
-        flush();
+        flush(batchRows);
       }
     }
 
-    private void flush() {
+    /** Hands the buffered rows to the writer; the buffers continue with room for {@code next} rows. */
+    private void flush(int next) {
       if (size == 0) {
         return;
       }
       if (sink == null) {
-        sink = new PartitionSink(executor, engine, transactionState, partitionValues(firstRow));
+        sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles, transactionState,
+            partitionValues(firstRow));
       }
-      sink.put(PartitionSink.unfiltered(VectorBatch.ofColumns(schema, columns, size)));
-      // The writer thread still reads the handed-over arrays; the next batch gets new ones.
-      columns = newColumns(batchRows);
+      // The writer thread reads the handed-over arrays; the buffers continue with new ones.
+      List<ColumnVector> vectors = new ArrayList<>(columns.length);
+      for (ColumnBuffer column : columns) {
+        vectors.add(column.take(size, next));
+      }
+      capacity = next;
+      sink.put(PartitionSink.unfiltered(new VectorBatch(schema, vectors, size)));
       size = 0;
     }
 
     List<Row> finish() {
-      flush();
+      flush(1);
       return sink == null ? List.of() : sink.finish();
     }
 
@@ -508,10 +506,6 @@ public final class DeltaWriter implements AutoCloseable {
       if (sink != null) {
         sink.cancel();
       }
-    }
-
-    private Object[][] newColumns(int capacity) {
-      return new Object[Math.max(1, schema.length())][capacity];
     }
 
     @Override

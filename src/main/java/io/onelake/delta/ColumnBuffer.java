@@ -1,0 +1,165 @@
+/*
+ * Licensed under the Apache License, Version 2.0; see the LICENSE file at the top of this repository.
+ */
+package io.onelake.delta;
+
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.types.ByteType;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.DateType;
+import io.delta.kernel.types.DecimalType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.ShortType;
+import io.delta.kernel.types.TimestampNTZType;
+import io.delta.kernel.types.TimestampType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+/**
+ * The values of one column of a batch being filled row by row (Kernel representation, see
+ * {@link ValueVector}). Integral, date, timestamp and small-decimal values go into primitive arrays:
+ * a batch of boxed values costs an object per cell to build, to keep and to collect.
+ */
+abstract class ColumnBuffer {
+  /** Decimals with at most this many digits are kept (and written by Parquet) as unscaled longs. */
+  static final int MAX_LONG_DECIMAL_DIGITS = 18;
+
+  final DataType type;
+
+  private ColumnBuffer(DataType type) {
+    this.type = type;
+  }
+
+  static ColumnBuffer forType(DataType type, int capacity) {
+    if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || (type instanceof DecimalType
+            && ((DecimalType) type).getPrecision() <= MAX_LONG_DECIMAL_DIGITS)) {
+      return new Longs(type, capacity);
+    }
+    if (type instanceof IntegerType || type instanceof DateType || type instanceof ShortType
+        || type instanceof ByteType) {
+      return new Ints(type, capacity);
+    }
+    return new Objects(type, capacity);
+  }
+
+  /** Sets the value of a row below the capacity; {@code null} for NULL. */
+  abstract void set(int row, Object value);
+
+  /** Makes room for {@code capacity} rows, keeping the values set so far. */
+  abstract void grow(int capacity);
+
+  /**
+   * The first {@code size} values as a vector that owns the arrays; the buffer continues with new
+   * arrays of {@code nextCapacity} rows (the vector is read by a writer thread meanwhile).
+   */
+  abstract ColumnVector take(int size, int nextCapacity);
+
+  private static final class Longs extends ColumnBuffer {
+    private final int scale;
+    private long[] values;
+    private boolean[] nulls;
+
+    Longs(DataType type, int capacity) {
+      super(type);
+      this.scale = type instanceof DecimalType ? ((DecimalType) type).getScale() : -1;
+      this.values = new long[capacity];
+      this.nulls = new boolean[capacity];
+    }
+
+    @Override
+    void set(int row, Object value) {
+      if (value == null) {
+        nulls[row] = true;
+        values[row] = 0;
+      } else {
+        nulls[row] = false;
+        values[row] = scale < 0 ? ((Number) value).longValue() : unscaled((BigDecimal) value);
+      }
+    }
+
+    private long unscaled(BigDecimal value) {
+      BigDecimal scaled = value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY);
+      // scaleByPowerOfTen keeps a compact value compact: no BigInteger per value.
+      return scaled.scaleByPowerOfTen(scale).longValueExact();
+    }
+
+    @Override
+    void grow(int capacity) {
+      values = Arrays.copyOf(values, capacity);
+      nulls = Arrays.copyOf(nulls, capacity);
+    }
+
+    @Override
+    ColumnVector take(int size, int nextCapacity) {
+      ColumnVector vector = new LongVector(type, values, nulls, size);
+      values = new long[nextCapacity];
+      nulls = new boolean[nextCapacity];
+      return vector;
+    }
+  }
+
+  private static final class Ints extends ColumnBuffer {
+    private int[] values;
+    private boolean[] nulls;
+
+    Ints(DataType type, int capacity) {
+      super(type);
+      this.values = new int[capacity];
+      this.nulls = new boolean[capacity];
+    }
+
+    @Override
+    void set(int row, Object value) {
+      if (value == null) {
+        nulls[row] = true;
+        values[row] = 0;
+      } else {
+        nulls[row] = false;
+        values[row] = ((Number) value).intValue();
+      }
+    }
+
+    @Override
+    void grow(int capacity) {
+      values = Arrays.copyOf(values, capacity);
+      nulls = Arrays.copyOf(nulls, capacity);
+    }
+
+    @Override
+    ColumnVector take(int size, int nextCapacity) {
+      ColumnVector vector = new IntVector(type, values, nulls, size);
+      values = new int[nextCapacity];
+      nulls = new boolean[nextCapacity];
+      return vector;
+    }
+  }
+
+  private static final class Objects extends ColumnBuffer {
+    private Object[] values;
+
+    Objects(DataType type, int capacity) {
+      super(type);
+      this.values = new Object[capacity];
+    }
+
+    @Override
+    void set(int row, Object value) {
+      values[row] = value;
+    }
+
+    @Override
+    void grow(int capacity) {
+      values = Arrays.copyOf(values, capacity);
+    }
+
+    @Override
+    ColumnVector take(int size, int nextCapacity) {
+      ColumnVector vector = new ValueVector(type, values, size);
+      values = new Object[nextCapacity];
+      return vector;
+    }
+  }
+}

@@ -11,6 +11,7 @@ import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
@@ -235,6 +236,56 @@ public final class DeltaWriter implements AutoCloseable {
     }
     partition.add(row);
     rowCount++;
+  }
+
+  /**
+   * Whether {@link #write(List, int, Optional)} can write column batches into this version of a table:
+   * unpartitioned, without column mapping, of columns the driver's Parquet writer takes.
+   */
+  public static boolean acceptsBatches(Snapshot table) {
+    return table.getPartitionColumnNames().isEmpty() && !hasColumnMapping(table)
+        && FlatParquetFiles.supports(table.getSchema());
+  }
+
+  /** Whether the table maps logical column names to other physical ones (delta.columnMapping.mode). */
+  public static boolean hasColumnMapping(Snapshot table) {
+    String mode = table.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
+    return !mode.trim().equalsIgnoreCase("none");
+  }
+
+  /**
+   * Adds the selected rows of a column batch (a copy of another Delta table's rows): vectors in table
+   * column order, of the table's column types, except that a STRING column may come as its UTF-8
+   * bytes (a BINARY vector), which is what Parquet stores. The vectors are handed to the Parquet
+   * writer thread as they are, so they must not change afterwards. Unpartitioned tables only.
+   */
+  public void write(List<ColumnVector> columns, int size, Optional<ColumnVector> selection) {
+    if (partitionOrdinals.length > 0) {
+      throw new IllegalStateException("column batches are written to unpartitioned tables only");
+    }
+    if (columns.size() != schema.length()) {
+      throw new IllegalArgumentException(
+          "batch has " + columns.size() + " columns, the table has " + schema.length());
+    }
+    if (flatFiles == null) {
+      throw new IllegalStateException("column batches need the driver's Parquet writer");
+    }
+    long selected = size;
+    if (selection.isPresent()) {
+      ColumnVector vector = selection.get();
+      selected = 0;
+      for (int row = 0; row < size; row++) {
+        if (!vector.isNullAt(row) && vector.getBoolean(row)) {
+          selected++;
+        }
+      }
+    }
+    if (selected == 0) {
+      return;
+    }
+    OpenPartition partition = open.computeIfAbsent(List.of(), OpenPartition::new);
+    partition.add(new FilteredColumnarBatch(new VectorBatch(schema, columns, size), selection));
+    rowCount += selected;
   }
 
   public long rowCount() {
@@ -476,14 +527,24 @@ public final class DeltaWriter implements AutoCloseable {
       }
     }
 
+    /** Adds a batch of rows after the rows buffered so far. */
+    void add(FilteredColumnarBatch batch) {
+      flush(capacity);
+      sink().put(batch);
+    }
+
+    private PartitionSink sink() {
+      if (sink == null) {
+        sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles, transactionState,
+            firstRow == null ? Map.of() : partitionValues(firstRow));
+      }
+      return sink;
+    }
+
     /** Hands the buffered rows to the writer; the buffers continue with room for {@code next} rows. */
     private void flush(int next) {
       if (size == 0) {
         return;
-      }
-      if (sink == null) {
-        sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles, transactionState,
-            partitionValues(firstRow));
       }
       // The writer thread reads the handed-over arrays; the buffers continue with new ones.
       List<ColumnVector> vectors = new ArrayList<>(columns.length);
@@ -491,7 +552,7 @@ public final class DeltaWriter implements AutoCloseable {
         vectors.add(column.take(size, next));
       }
       capacity = next;
-      sink.put(PartitionSink.unfiltered(new VectorBatch(schema, vectors, size)));
+      sink().put(PartitionSink.unfiltered(new VectorBatch(schema, vectors, size)));
       size = 0;
     }
 

@@ -17,6 +17,7 @@ import io.onelake.exec.TruncateTableExecutor;
 import io.onelake.exec.CreateTableSpec;
 import io.onelake.exec.InsertExecutor;
 import io.onelake.exec.InsertSpec;
+import io.onelake.exec.TableCopy;
 import io.onelake.exec.QueryRows;
 import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
@@ -235,6 +236,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
     SqlNode rowsQuery;
     CommandSignature.BatchCommand batch = null;
     List<List<SqlNode>> valueCells = null;
+    Optional<TableCopy> copy = Optional.empty();
     if (source.getKind() == SqlKind.VALUES) {
       valueCells = new ArrayList<>();
       batch = safe ? null : bulkBatch(session, source, target, tableType, sourcePositions, overwrite);
@@ -271,6 +273,10 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into " + id.displayName()
             + " has " + sourceWidth + " target columns but the query yields " + width);
       }
+      if (replaceWhere == null) {
+        copy = TableCopies.find(session, source, probe.signature().rowType, sourcePositions, target,
+            context.getTypeFactory());
+      }
       List<SqlNode> aliases = new ArrayList<>();
       aliases.add(source);
       aliases.add(new SqlIdentifier("q", POS));
@@ -306,7 +312,7 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
         : TimestampLiterals.restore(prepared.rows(), valueCells, timestampColumns(tableFields));
     InsertExecutor executor = new InsertExecutor(session);
     InsertSpec spec = new InsertSpec(target, rows, overwrite, safe,
-        source.getKind() == SqlKind.VALUES && !containsQuery(source));
+        source.getKind() == SqlKind.VALUES && !containsQuery(source), copy);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(prepared)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext), batch);
   }

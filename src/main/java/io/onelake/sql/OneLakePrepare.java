@@ -360,7 +360,8 @@ public final class OneLakePrepare extends CalcitePrepareImpl {
             Object[] row = new Object[fields.size()];
             for (int i = 0; i < row.length; i++) {
               row[i] = parameterOf[i] < 0 ? null : ParameterValues.convert(
-                  parameters.get(parameterOf[i]).toLocal(), fields.get(i).getType(), session.timeZone());
+                  ParameterValues.local(parameters.get(parameterOf[i])), fields.get(i).getType(),
+                  session.timeZone());
             }
             return row;
           });

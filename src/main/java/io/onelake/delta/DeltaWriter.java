@@ -47,8 +47,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeltaWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
-  /** Partitions written at the same time; the least recently used one is closed beyond that. */
-  private static final int MAX_OPEN_PARTITIONS = 16;
+  /**
+   * Parquet files written at the same time (each has a writer thread and an in-memory row group); the
+   * least recently used one is finished beyond that.
+   */
+  static final int MAX_OPEN_FILES = 16;
+  /** Rows a partition's buffer starts with room for; it doubles up to the batch size. */
   private static final int INITIAL_CAPACITY = 64;
   /** Rebases of a row-level commit onto non-conflicting concurrent commits before giving up. */
   private static final int MAX_REBASES = 50;
@@ -64,7 +68,17 @@ public final class DeltaWriter implements AutoCloseable {
   private final int batchRows;
   /** The options of the driver's own Parquet writer, or null when the schema needs Kernel's. */
   private final WriteOptions flatFiles;
-  private final LinkedHashMap<List<Object>, OpenPartition> open = new LinkedHashMap<>(16, 0.75f, true);
+  /** Every partition written to so far, with the rows buffered for it. */
+  private final Map<List<Object>, OpenPartition> partitions = new LinkedHashMap<>();
+  /** The partitions with an open file, least recently written first. */
+  private final LinkedHashMap<List<Object>, OpenPartition> writing = new LinkedHashMap<>(16, 0.75f, true);
+  /**
+   * Rows buffered in all partitions together; beyond {@link #bufferBudget} the largest buffer goes to
+   * its file, so that rows arriving in mixed partition order neither hold unbounded memory nor make
+   * a file per row.
+   */
+  private long bufferedRows;
+  private final long bufferBudget;
   private final List<Row> actions = new ArrayList<>();
   private final Snapshot replaced;
   private final boolean dependsOnRead;
@@ -99,6 +113,7 @@ public final class DeltaWriter implements AutoCloseable {
       partitionOrdinals[i] = ordinalIgnoreCase(schema, partitionColumns.get(i));
     }
     this.batchRows = options.batchRows();
+    this.bufferBudget = (long) MAX_OPEN_FILES * batchRows;
     this.flatFiles = FlatParquetFiles.supports(schema) ? options : null;
   }
 
@@ -133,7 +148,8 @@ public final class DeltaWriter implements AutoCloseable {
    */
   private static DeltaWriter update(DeltaLake lake, Snapshot snapshot, WriteOptions options,
       Snapshot replaced, ReadScope scope, boolean dependsOnRead) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(),
+        options.kernelConf(!snapshot.getPartitionColumnNames().isEmpty()));
     Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = updateTransaction(snapshot, engine, dependsOnRead);
     return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, replaced,
@@ -153,7 +169,8 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public static DeltaWriter replace(DeltaLake lake, Snapshot snapshot, StructType schema,
       List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    TrackingFileIO fileIO =
+        new TrackingFileIO(lake.fileIO(), options.kernelConf(!partitionColumns.isEmpty()));
     Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = ((SnapshotImpl) snapshot)
         .buildReplaceTableTransaction(schema, DeltaLake.ENGINE_INFO)
@@ -178,7 +195,8 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public static DeltaWriter create(DeltaLake lake, String tablePath, StructType schema,
       List<String> partitionColumns, Map<String, String> properties, WriteOptions options) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    TrackingFileIO fileIO =
+        new TrackingFileIO(lake.fileIO(), options.kernelConf(!partitionColumns.isEmpty()));
     Engine engine = labelling(DefaultEngine.create(fileIO));
     Transaction transaction = TableManager
         .buildCreateTableTransaction(tablePath, schema, DeltaLake.ENGINE_INFO)
@@ -223,19 +241,94 @@ public final class DeltaWriter implements AutoCloseable {
           "row has " + row.length + " values, the table has " + schema.length() + " columns");
     }
     List<Object> key = partitionKey(row);
-    OpenPartition partition = open.get(key);
+    OpenPartition partition = partitions.get(key);
     if (partition == null) {
-      if (open.size() >= MAX_OPEN_PARTITIONS) {
-        Iterator<Map.Entry<List<Object>, OpenPartition>> eldest = open.entrySet().iterator();
-        OpenPartition evicted = eldest.next().getValue();
-        eldest.remove();
-        actions.addAll(evicted.finish());
-      }
-      partition = new OpenPartition(key);
-      open.put(key, partition);
+      partition = new OpenPartition(key, partitionValues(row));
+      partitions.put(key, partition);
     }
     partition.add(row);
+    bufferedRows++;
     rowCount++;
+    if (partition.size >= batchRows) {
+      toFile(partition);
+    } else if (bufferedRows > bufferBudget) {
+      toFile(largestBuffer());
+    }
+  }
+
+  private OpenPartition largestBuffer() {
+    OpenPartition largest = null;
+    for (OpenPartition partition : partitions.values()) {
+      if (largest == null || partition.size > largest.size) {
+        largest = partition;
+      }
+    }
+    return largest;
+  }
+
+  /** Hands a partition's buffered rows to its file, opening one if needed. */
+  private void toFile(OpenPartition partition) {
+    bufferedRows -= partition.size;
+    partition.flush(sinkOf(partition));
+  }
+
+  /** The writer of a partition's open file; opening one may finish the least recently used file. */
+  private PartitionSink sinkOf(OpenPartition partition) {
+    if (partition.sink != null) {
+      writing.get(partition.key); // most recently used now
+      return partition.sink;
+    }
+    if (writing.size() >= MAX_OPEN_FILES) {
+      Iterator<OpenPartition> eldest = writing.values().iterator();
+      OpenPartition evicted = eldest.next();
+      eldest.remove();
+      finishFile(evicted);
+    }
+    partition.sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles,
+        transactionState, partition.values);
+    writing.put(partition.key, partition);
+    return partition.sink;
+  }
+
+  /** Writes a partition's buffered rows into its open file and finishes the file. */
+  private void finishFile(OpenPartition partition) {
+    bufferedRows -= partition.size;
+    partition.flush(partition.sink);
+    actions.addAll(partition.sink.finish());
+    partition.sink = null;
+  }
+
+  /** Writes all buffered rows and finishes every file. */
+  private void finishAll() {
+    for (OpenPartition partition : partitions.values()) {
+      if (partition.size > 0) {
+        toFile(partition);
+      }
+    }
+    for (OpenPartition partition : new ArrayList<>(writing.values())) {
+      finishFile(partition);
+    }
+    writing.clear();
+    partitions.clear();
+    bufferedRows = 0;
+  }
+
+  /** Stops every writer without finishing files; what they wrote is deleted by the caller. */
+  private void dropAll(boolean waitForFiles) {
+    for (OpenPartition partition : writing.values()) {
+      if (waitForFiles) {
+        try {
+          partition.sink.finish(); // lets the writer thread end; its files are deleted below
+        } catch (RuntimeException e) {
+          LOG.debug("Discarded partition writer failed: {}", e.toString());
+        }
+      } else {
+        partition.sink.cancel();
+      }
+    }
+    writing.clear();
+    partitions.clear();
+    bufferedRows = 0;
   }
 
   /**
@@ -283,8 +376,13 @@ public final class DeltaWriter implements AutoCloseable {
     if (selected == 0) {
       return;
     }
-    OpenPartition partition = open.computeIfAbsent(List.of(), OpenPartition::new);
-    partition.add(new FilteredColumnarBatch(new VectorBatch(schema, columns, size), selection));
+    OpenPartition partition =
+        partitions.computeIfAbsent(List.of(), key -> new OpenPartition(key, Map.of()));
+    // The rows buffered so far go first, then the batch.
+    bufferedRows -= partition.size;
+    PartitionSink sink = sinkOf(partition);
+    partition.flush(sink);
+    sink.put(new FilteredColumnarBatch(new VectorBatch(schema, columns, size), selection));
     rowCount += selected;
   }
 
@@ -299,10 +397,7 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public long commit() {
     try {
-      for (OpenPartition partition : open.values()) {
-        actions.addAll(partition.finish());
-      }
-      open.clear();
+      finishAll();
       if (replaced != null) {
         actions.addAll(0, RemoveActions.allFiles(engine, replaced));
       }
@@ -389,23 +484,13 @@ public final class DeltaWriter implements AutoCloseable {
    * transaction as it was before it.
    */
   public void savepoint() {
-    for (OpenPartition partition : open.values()) {
-      actions.addAll(partition.finish());
-    }
-    open.clear();
+    finishAll();
     savepoint = new Savepoint(actions.size(), fileIO.createdFiles().size(), rowCount);
   }
 
   /** Discards the rows and files written since the last savepoint. */
   public void rollbackToSavepoint() {
-    for (OpenPartition partition : open.values()) {
-      try {
-        partition.finish(); // lets the writer thread end; its files are deleted below
-      } catch (RuntimeException e) {
-        LOG.debug("Discarded partition writer failed: {}", e.toString());
-      }
-    }
-    open.clear();
+    dropAll(true);
     actions.subList(savepoint.actions(), actions.size()).clear();
     List<String> created = fileIO.createdFiles();
     deleteQuietly(created.subList(savepoint.files(), created.size()));
@@ -418,10 +503,7 @@ public final class DeltaWriter implements AutoCloseable {
       return;
     }
     finished = true;
-    for (OpenPartition partition : open.values()) {
-      partition.cancel();
-    }
-    open.clear();
+    dropAll(false);
     deleteQuietly(fileIO.createdFiles());
   }
 
@@ -488,18 +570,19 @@ public final class DeltaWriter implements AutoCloseable {
     throw new IllegalStateException("partition column " + name + " is not in the table schema");
   }
 
-  /** The buffer and writer of one partition. */
+  /** The rows buffered for one partition, and the writer of its open file, if any. */
   private final class OpenPartition {
-    private final List<Object> key;
-    private PartitionSink sink;
+    final List<Object> key;
+    final Map<String, Literal> values;
+    PartitionSink sink;
     /** Values column by column, so that a full batch becomes column vectors without a copy. */
     private final ColumnBuffer[] columns;
     private int capacity;
-    private int size;
-    private Object[] firstRow;
+    int size;
 
-    OpenPartition(List<Object> key) {
+    OpenPartition(List<Object> key, Map<String, Literal> values) {
       this.key = key;
+      this.values = values;
       this.capacity = Math.min(batchRows, INITIAL_CAPACITY);
       this.columns = new ColumnBuffer[schema.length()];
       for (int column = 0; column < columns.length; column++) {
@@ -508,11 +591,8 @@ public final class DeltaWriter implements AutoCloseable {
     }
 
     void add(Object[] row) {
-      if (firstRow == null) {
-        firstRow = row.clone();
-      }
       if (size == capacity) {
-        // Small statements stay small; big ones grow to the batch size once.
+        // Small partitions stay small; big ones grow to the batch size.
         capacity = Math.min(batchRows, size * 2);
         for (ColumnBuffer column : columns) {
           column.grow(capacity);
@@ -522,51 +602,23 @@ public final class DeltaWriter implements AutoCloseable {
         columns[column].set(size, row[column]);
       }
       size++;
-      if (size >= batchRows) {
-        flush(batchRows);
-      }
     }
 
-    /** Adds a batch of rows after the rows buffered so far. */
-    void add(FilteredColumnarBatch batch) {
-      flush(capacity);
-      sink().put(batch);
-    }
-
-    private PartitionSink sink() {
-      if (sink == null) {
-        sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles, transactionState,
-            firstRow == null ? Map.of() : partitionValues(firstRow));
-      }
-      return sink;
-    }
-
-    /** Hands the buffered rows to the writer; the buffers continue with room for {@code next} rows. */
-    private void flush(int next) {
+    /**
+     * Hands the buffered rows to the writer, which reads the arrays on its thread; the buffers start
+     * over with new ones, small unless the partition filled a whole batch.
+     */
+    void flush(PartitionSink target) {
       if (size == 0) {
         return;
       }
-      // The writer thread reads the handed-over arrays; the buffers continue with new ones.
       List<ColumnVector> vectors = new ArrayList<>(columns.length);
+      capacity = size >= batchRows ? batchRows : Math.min(batchRows, INITIAL_CAPACITY);
       for (ColumnBuffer column : columns) {
-        vectors.add(column.take(size, next));
+        vectors.add(column.take(size, capacity));
       }
-      capacity = next;
-      sink().put(PartitionSink.unfiltered(new VectorBatch(schema, vectors, size)));
+      target.put(PartitionSink.unfiltered(new VectorBatch(schema, vectors, size)));
       size = 0;
-    }
-
-    List<Row> finish() {
-      flush(1);
-      return sink == null ? List.of() : sink.finish();
-    }
-
-    /** Drops buffered rows; a partition whose rows were all still buffered has no sink yet. */
-    void cancel() {
-      size = 0;
-      if (sink != null) {
-        sink.cancel();
-      }
     }
 
     @Override

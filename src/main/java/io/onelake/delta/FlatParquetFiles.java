@@ -78,6 +78,7 @@ final class FlatParquetFiles {
   private final List<Column> statsColumns;
   private final CompressionCodecName codec;
   private final long targetFileSize;
+  private final Optional<Long> rowGroupBytes;
 
   FlatParquetFiles(FileIO fileIO, String directory, List<Column> statsColumns,
       WriteOptions options) {
@@ -86,6 +87,7 @@ final class FlatParquetFiles {
     this.statsColumns = List.copyOf(statsColumns);
     this.codec = CompressionCodecName.fromConf(options.compression());
     this.targetFileSize = options.targetFileSizeBytes();
+    this.rowGroupBytes = fileIO.getConf(WriteOptions.ROW_GROUP_SIZE_KEY).map(Long::parseLong);
   }
 
   /** Whether this writer can write rows of the (physical) schema; Kernel's writer does otherwise. */
@@ -153,10 +155,11 @@ final class FlatParquetFiles {
     io.delta.kernel.defaults.engine.fileio.OutputFile target = fileIO.newOutputFile(path);
     // A plain configuration: parquet-hadoop's defaults without Hadoop's XML resources.
     ParquetConfiguration conf = new PlainParquetConfiguration();
-    ParquetWriter<RowWriteSupport> writer = new Builder(new KernelOutputFile(target), support)
+    Builder builder = new Builder(new KernelOutputFile(target), support)
         .withConf(conf)
-        .withCompressionCodec(codec)
-        .build();
+        .withCompressionCodec(codec);
+    rowGroupBytes.ifPresent(builder::withRowGroupSize);
+    ParquetWriter<RowWriteSupport> writer = builder.build();
     return new OpenFile(path, writer, support.schema);
   }
 

@@ -40,6 +40,8 @@ public final class DeltaLake {
    * threads end after a minute.
    */
   private final ExecutorService writerThreads;
+  /** Per table: which columns its recent files wrote without a dictionary. */
+  private final ConcurrentMap<String, DictionaryHints> dictionaryHints = new ConcurrentHashMap<>();
 
   public DeltaLake(FileIO fileIO) {
     this.fileIO = requireNonNull(fileIO, "fileIO");
@@ -55,6 +57,14 @@ public final class DeltaLake {
   /** Threads for writing Parquet files while a statement produces rows. */
   ExecutorService writerThreads() {
     return writerThreads;
+  }
+
+  /** The dictionary hints of a table's Parquet files, kept while the connection lives. */
+  DictionaryHints dictionaryHints(String tablePath) {
+    if (dictionaryHints.size() > MAX_CACHED_COUNTS) {
+      dictionaryHints.clear();
+    }
+    return dictionaryHints.computeIfAbsent(tablePath, path -> new DictionaryHints());
   }
 
   /** Lets the idle writer threads end; writes still running finish first. */

@@ -285,7 +285,7 @@ public final class DeltaWriter implements AutoCloseable {
       finishFile(evicted);
     }
     partition.sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles,
-        transactionState, partition.values);
+        lake.dictionaryHints(tablePath), transactionState, partition.values);
     writing.put(partition.key, partition);
     return partition.sink;
   }

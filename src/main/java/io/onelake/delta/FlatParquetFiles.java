@@ -40,6 +40,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -79,9 +80,11 @@ final class FlatParquetFiles {
   private final CompressionCodecName codec;
   private final long targetFileSize;
   private final Optional<Long> rowGroupBytes;
+  private final DictionaryHints dictionaryHints;
 
   FlatParquetFiles(FileIO fileIO, String directory, List<Column> statsColumns,
-      WriteOptions options) {
+      WriteOptions options, DictionaryHints dictionaryHints) {
+    this.dictionaryHints = requireNonNull(dictionaryHints, "dictionaryHints");
     this.fileIO = requireNonNull(fileIO, "fileIO");
     this.directory = requireNonNull(directory, "directory");
     this.statsColumns = List.copyOf(statsColumns);
@@ -159,8 +162,12 @@ final class FlatParquetFiles {
         .withConf(conf)
         .withCompressionCodec(codec);
     rowGroupBytes.ifPresent(builder::withRowGroupSize);
+    Set<String> plainColumns = dictionaryHints.nextFile();
+    for (String column : plainColumns) {
+      builder.withDictionaryEncoding(column, false);
+    }
     ParquetWriter<RowWriteSupport> writer = builder.build();
-    return new OpenFile(path, writer, support.schema);
+    return new OpenFile(path, writer, support.schema, plainColumns.isEmpty());
   }
 
   /** One Parquet file being written. */
@@ -168,16 +175,23 @@ final class FlatParquetFiles {
     final String path;
     final ParquetWriter<RowWriteSupport> writer;
     final StructType schema;
+    /** Whether every column tried a dictionary, so that the file tells which ones pay. */
+    final boolean allDictionaries;
     long rows;
 
-    OpenFile(String path, ParquetWriter<RowWriteSupport> writer, StructType schema) {
+    OpenFile(String path, ParquetWriter<RowWriteSupport> writer, StructType schema,
+        boolean allDictionaries) {
       this.path = path;
       this.writer = writer;
       this.schema = schema;
+      this.allDictionaries = allDictionaries;
     }
 
     DataFileStatus close() throws IOException {
       writer.close();
+      if (allDictionaries) {
+        dictionaryHints.learn(writer.getFooter());
+      }
       FileStatus status = fileIO.getFileStatus(path);
       DataFileStatistics stats = statsColumns.isEmpty()
           ? new DataFileStatistics(rows, Map.of(), Map.of(), Map.of(), Optional.empty())

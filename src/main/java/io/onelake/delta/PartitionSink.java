@@ -50,7 +50,7 @@ final class PartitionSink {
    *     or null for Kernel's
    */
   PartitionSink(ExecutorService executor, Engine engine, FileIO fileIO, WriteOptions flatFiles,
-      Row transactionState, Map<String, Literal> partitionValues) {
+      DictionaryHints dictionaryHints, Row transactionState, Map<String, Literal> partitionValues) {
     requireNonNull(engine, "engine");
     requireNonNull(fileIO, "fileIO");
     requireNonNull(transactionState, "transactionState");
@@ -60,15 +60,16 @@ final class PartitionSink {
         return List.of(); // cancelled before it started
       }
       try {
-        return write(engine, fileIO, flatFiles, transactionState, partitionValues);
+        return write(engine, fileIO, flatFiles, dictionaryHints, transactionState, partitionValues);
       } finally {
         stopped.countDown();
       }
     });
   }
 
-  private List<Row> write(Engine engine, FileIO fileIO, WriteOptions flatFiles, Row state,
-      Map<String, Literal> partitionValues) throws Exception {
+  private List<Row> write(Engine engine, FileIO fileIO, WriteOptions flatFiles,
+      DictionaryHints dictionaryHints, Row state, Map<String, Literal> partitionValues)
+      throws Exception {
     try (CloseableIterator<FilteredColumnarBatch> physical =
         Transaction.transformLogicalData(engine, state, new QueueIterator(), partitionValues)) {
       DataWriteContext context = Transaction.getWriteContext(engine, state, partitionValues);
@@ -77,7 +78,7 @@ final class PartitionSink {
           ? engine.getParquetHandler().writeParquetFiles(directory, physical,
               context.getStatisticsColumns())
           : Utils.toCloseableIterator(new FlatParquetFiles(fileIO, directory,
-              context.getStatisticsColumns(), flatFiles).write(physical).iterator());
+              context.getStatisticsColumns(), flatFiles, dictionaryHints).write(physical).iterator());
       List<Row> actions = new ArrayList<>();
       try (CloseableIterator<Row> rows =
           Transaction.generateAppendActions(engine, state, files, context)) {

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
@@ -34,10 +33,20 @@ final class ParameterValues {
    * java.sql.Date at midnight UTC, which costs a Calendar to make and to read back per value.
    */
   static Object local(TypedValue parameter) {
-    if (parameter.type == ColumnMetaData.Rep.JAVA_SQL_DATE && parameter.value instanceof Number) {
-      return parameter.value;
+    Object value = parameter.value;
+    switch (parameter.type) {
+      case JAVA_SQL_DATE:
+        return value instanceof Number ? value : parameter.toLocal();
+      case NUMBER:
+        return value instanceof BigDecimal ? value : parameter.toLocal();
+      case STRING:
+      case LONG:
+      case INTEGER:
+        // Usually local already: toLocal would return it as it is, after a reflective class check.
+        return parameter.type.clazz == value.getClass() ? value : parameter.toLocal();
+      default:
+        return parameter.toLocal();
     }
-    return parameter.toLocal();
   }
 
   static Object convert(Object value, RelDataType type, ZoneId zone) {

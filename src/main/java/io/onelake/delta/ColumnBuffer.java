@@ -57,27 +57,59 @@ abstract class ColumnBuffer {
    */
   abstract ColumnVector take(int size, int nextCapacity);
 
-  private static final class Longs extends ColumnBuffer {
-    private final int scale;
-    private long[] values;
+  /** Primitive values with a null mask. */
+  private abstract static class Primitives extends ColumnBuffer {
     private boolean[] nulls;
 
-    Longs(DataType type, int capacity) {
+    Primitives(DataType type, int capacity) {
       super(type);
-      this.scale = type instanceof DecimalType ? ((DecimalType) type).getScale() : -1;
-      this.values = new long[capacity];
       this.nulls = new boolean[capacity];
     }
 
     @Override
-    void set(int row, Object value) {
-      if (value == null) {
-        nulls[row] = true;
-        values[row] = 0;
-      } else {
-        nulls[row] = false;
-        values[row] = scale < 0 ? ((Number) value).longValue() : unscaled((BigDecimal) value);
-      }
+    final void set(int row, Object value) {
+      nulls[row] = value == null;
+      setValue(row, value);
+    }
+
+    @Override
+    final void grow(int capacity) {
+      nulls = Arrays.copyOf(nulls, capacity);
+      growValues(capacity);
+    }
+
+    @Override
+    final ColumnVector take(int size, int nextCapacity) {
+      ColumnVector vector = vector(nulls, size);
+      nulls = new boolean[nextCapacity];
+      newValues(nextCapacity);
+      return vector;
+    }
+
+    /** Sets a row's value, or 0 for NULL. */
+    abstract void setValue(int row, Object value);
+
+    abstract void growValues(int capacity);
+
+    abstract void newValues(int capacity);
+
+    abstract ColumnVector vector(boolean[] nullMask, int size);
+  }
+
+  private static final class Longs extends Primitives {
+    private final int scale;
+    private long[] values;
+
+    Longs(DataType type, int capacity) {
+      super(type, capacity);
+      this.scale = type instanceof DecimalType ? ((DecimalType) type).getScale() : -1;
+      this.values = new long[capacity];
+    }
+
+    @Override
+    void setValue(int row, Object value) {
+      values[row] = value == null ? 0
+          : scale < 0 ? ((Number) value).longValue() : unscaled((BigDecimal) value);
     }
 
     private long unscaled(BigDecimal value) {
@@ -87,53 +119,47 @@ abstract class ColumnBuffer {
     }
 
     @Override
-    void grow(int capacity) {
+    void growValues(int capacity) {
       values = Arrays.copyOf(values, capacity);
-      nulls = Arrays.copyOf(nulls, capacity);
     }
 
     @Override
-    ColumnVector take(int size, int nextCapacity) {
-      ColumnVector vector = new LongVector(type, values, nulls, size);
-      values = new long[nextCapacity];
-      nulls = new boolean[nextCapacity];
-      return vector;
+    void newValues(int capacity) {
+      values = new long[capacity];
+    }
+
+    @Override
+    ColumnVector vector(boolean[] nullMask, int size) {
+      return new LongVector(type, values, nullMask, size);
     }
   }
 
-  private static final class Ints extends ColumnBuffer {
+  private static final class Ints extends Primitives {
     private int[] values;
-    private boolean[] nulls;
 
     Ints(DataType type, int capacity) {
-      super(type);
+      super(type, capacity);
       this.values = new int[capacity];
-      this.nulls = new boolean[capacity];
     }
 
     @Override
-    void set(int row, Object value) {
-      if (value == null) {
-        nulls[row] = true;
-        values[row] = 0;
-      } else {
-        nulls[row] = false;
-        values[row] = ((Number) value).intValue();
-      }
+    void setValue(int row, Object value) {
+      values[row] = value == null ? 0 : ((Number) value).intValue();
     }
 
     @Override
-    void grow(int capacity) {
+    void growValues(int capacity) {
       values = Arrays.copyOf(values, capacity);
-      nulls = Arrays.copyOf(nulls, capacity);
     }
 
     @Override
-    ColumnVector take(int size, int nextCapacity) {
-      ColumnVector vector = new IntVector(type, values, nulls, size);
-      values = new int[nextCapacity];
-      nulls = new boolean[nextCapacity];
-      return vector;
+    void newValues(int capacity) {
+      values = new int[capacity];
+    }
+
+    @Override
+    ColumnVector vector(boolean[] nullMask, int size) {
+      return new IntVector(type, values, nullMask, size);
     }
   }
 

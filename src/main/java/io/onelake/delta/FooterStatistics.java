@@ -7,20 +7,10 @@ import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.BinaryType;
-import io.delta.kernel.types.BooleanType;
-import io.delta.kernel.types.ByteType;
 import io.delta.kernel.types.DataType;
-import io.delta.kernel.types.DateType;
 import io.delta.kernel.types.DecimalType;
-import io.delta.kernel.types.DoubleType;
-import io.delta.kernel.types.FloatType;
-import io.delta.kernel.types.IntegerType;
-import io.delta.kernel.types.LongType;
-import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructType;
-import io.delta.kernel.types.TimestampNTZType;
-import io.delta.kernel.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -101,51 +91,26 @@ final class FooterStatistics {
     return new DataFileStatistics(rowCount, minValues, maxValues, nullCounts, Optional.empty());
   }
 
+  /** A bound as a literal: the statistic's value in the driver's Kernel representation. */
   private static Literal literal(DataType type, Statistics<?> stats, boolean min) {
     Object value = min ? stats.genericGetMin() : stats.genericGetMax();
     if (value == null) {
       return null;
     }
-    if (type instanceof BooleanType) {
-      return Literal.ofBoolean((Boolean) value);
-    } else if (type instanceof ByteType) {
-      return Literal.ofByte(((Number) value).byteValue());
-    } else if (type instanceof ShortType) {
-      return Literal.ofShort(((Number) value).shortValue());
-    } else if (type instanceof IntegerType) {
-      return Literal.ofInt(((Number) value).intValue());
-    } else if (type instanceof LongType) {
-      return Literal.ofLong(((Number) value).longValue());
-    } else if (type instanceof FloatType) {
-      return Literal.ofFloat(((Number) value).floatValue());
-    } else if (type instanceof DoubleType) {
-      return Literal.ofDouble(((Number) value).doubleValue());
-    } else if (type instanceof DecimalType) {
-      DecimalType decimal = (DecimalType) type;
-      BigDecimal number;
-      if (stats instanceof IntStatistics) {
-        number = BigDecimal.valueOf((Integer) value, decimal.getScale());
-      } else if (stats instanceof LongStatistics) {
-        number = BigDecimal.valueOf((Long) value, decimal.getScale());
+    if (type instanceof DecimalType) {
+      int scale = ((DecimalType) type).getScale();
+      if (stats instanceof IntStatistics || stats instanceof LongStatistics) {
+        value = BigDecimal.valueOf(((Number) value).longValue(), scale);
       } else if (stats instanceof BinaryStatistics) {
-        number = new BigDecimal(new BigInteger(min ? stats.getMinBytes() : stats.getMaxBytes()),
-            decimal.getScale());
+        value = new BigDecimal(new BigInteger(min ? stats.getMinBytes() : stats.getMaxBytes()), scale);
       } else {
         return null;
       }
-      return Literal.ofDecimal(number, decimal.getPrecision(), decimal.getScale());
-    } else if (type instanceof DateType) {
-      return Literal.ofDate((Integer) value);
-    } else if (type instanceof TimestampType) {
-      return Literal.ofTimestamp((Long) value);
-    } else if (type instanceof TimestampNTZType) {
-      return Literal.ofTimestampNtz((Long) value);
     } else if (type instanceof StringType) {
-      return Literal.ofString(
-          new String(min ? stats.getMinBytes() : stats.getMaxBytes(), StandardCharsets.UTF_8));
+      value = new String(min ? stats.getMinBytes() : stats.getMaxBytes(), StandardCharsets.UTF_8);
     } else if (type instanceof BinaryType) {
-      return Literal.ofBinary(min ? stats.getMinBytes() : stats.getMaxBytes());
+      value = min ? stats.getMinBytes() : stats.getMaxBytes();
     }
-    return null;
+    return KernelLiterals.of(type, value);
   }
 }

@@ -12,36 +12,20 @@ import io.delta.kernel.types.DataType;
  * A Kernel {@link ColumnVector} over an {@code int[]}: INT, SMALLINT, TINYINT and DATE (epoch days),
  * so that written rows are not kept as one boxed object per value.
  */
-final class IntVector implements ColumnVector {
-  private final DataType type;
+final class IntVector extends ArrayVector {
   private final int[] values;
   private final boolean[] nulls;
-  private final int size;
 
   IntVector(DataType type, int[] values, boolean[] nulls, int size) {
-    this.type = requireNonNull(type, "type");
+    super(type, size);
     this.values = requireNonNull(values, "values");
     this.nulls = requireNonNull(nulls, "nulls");
-    this.size = size;
   }
 
   /** The values, of which the first {@link #getSize()} count. */
   int[] values() {
     return values;
   }
-
-  @Override
-  public DataType getDataType() {
-    return type;
-  }
-
-  @Override
-  public int getSize() {
-    return size;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public boolean isNullAt(int rowId) {

@@ -15,18 +15,15 @@ import java.math.BigDecimal;
  * microseconds) and DECIMAL of at most 18 digits (the unscaled value, the way Parquet stores it), so
  * that written rows are not kept as one boxed object per value.
  */
-final class LongVector implements ColumnVector {
-  private final DataType type;
+final class LongVector extends ArrayVector {
   private final long[] values;
   private final boolean[] nulls;
-  private final int size;
   private final int scale;
 
   LongVector(DataType type, long[] values, boolean[] nulls, int size) {
-    this.type = requireNonNull(type, "type");
+    super(type, size);
     this.values = requireNonNull(values, "values");
     this.nulls = requireNonNull(nulls, "nulls");
-    this.size = size;
     this.scale = type instanceof DecimalType ? ((DecimalType) type).getScale() : 0;
   }
 
@@ -34,19 +31,6 @@ final class LongVector implements ColumnVector {
   long[] values() {
     return values;
   }
-
-  @Override
-  public DataType getDataType() {
-    return type;
-  }
-
-  @Override
-  public int getSize() {
-    return size;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public boolean isNullAt(int rowId) {

@@ -6,14 +6,19 @@ package org.apache.calcite.jdbc;
 import io.onelake.jdbc.TimestampParameters;
 import java.io.InputStream;
 import java.io.Reader;
+import java.sql.Date;
 import java.sql.NClob;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Timestamp;
 import java.util.Calendar;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Calcite's prepared statement, except that timestamp parameters keep their microseconds: Avatica
@@ -22,6 +27,10 @@ import org.apache.calcite.avatica.Meta;
  * It lives in Calcite's package only because CalcitePreparedStatement is package-private.
  */
 public final class OneLakePreparedStatement extends CalcitePreparedStatement {
+  private static final int MAX_REMEMBERED_DATES = 4096;
+  /** DATE parameters bound in the statement's calendar, by instant (see {@link #setDate}). */
+  private final Map<Long, TypedValue> dates = new HashMap<>();
+
   private OneLakePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h,
       Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
@@ -34,6 +43,27 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
       throws SQLException {
     return new OneLakePreparedStatement((CalciteConnectionImpl) connection, h, signature, resultSetType,
         resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public void setDate(int parameterIndex, Date x, Calendar calendar) throws SQLException {
+    if (x == null || calendar != getCalendar()) {
+      super.setDate(parameterIndex, x, calendar);
+      return;
+    }
+    getSite(parameterIndex);
+    // Avatica makes a day number of every DATE through a Timestamp, a LocalDateTime and two zone
+    // offsets; a batch binds the same few thousand days again and again. For the statement's own
+    // calendar the day number depends on the instant alone, so it is remembered.
+    TypedValue value = dates.get(x.getTime());
+    if (value == null) {
+      if (dates.size() >= MAX_REMEMBERED_DATES) {
+        dates.clear();
+      }
+      value = TypedValue.ofJdbc(ColumnMetaData.Rep.JAVA_SQL_DATE, x, calendar);
+      dates.put(x.getTime(), value);
+    }
+    slots[parameterIndex - 1] = value;
   }
 
   @Override

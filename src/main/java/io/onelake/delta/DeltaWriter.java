@@ -527,15 +527,30 @@ public final class DeltaWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs Kernel's post-commit hooks. A checkpoint (every tenth commit by default) reads the log and
+   * writes a Parquet file, which a JDBC batch that commits every few thousand rows felt: it runs on a
+   * writer thread while the statement returns ({@link DeltaLake#close} waits for it). The commit is
+   * durable already; a checkpoint only speeds up later reads, and readers find it only once it is
+   * complete.
+   */
   private void runPostCommitHooks(TransactionCommitResult result) {
     for (PostCommitHook hook : result.getPostCommitHooks()) {
-      try {
-        hook.threadSafeInvoke(engine);
-      } catch (IOException | RuntimeException e) {
-        // The commit itself is durable; a missing checkpoint or checksum only costs read speed.
-        LOG.warn("Post-commit {} of {} version {} failed: {}", hook.getType(), tablePath,
-            result.getVersion(), e.toString());
+      if (hook.getType() == PostCommitHook.PostCommitHookType.CHECKPOINT) {
+        lake.inBackground(() -> runPostCommitHook(hook, result.getVersion()));
+      } else {
+        runPostCommitHook(hook, result.getVersion());
       }
+    }
+  }
+
+  private void runPostCommitHook(PostCommitHook hook, long version) {
+    try {
+      hook.threadSafeInvoke(engine);
+    } catch (IOException | RuntimeException e) {
+      // The commit itself is durable; a missing checkpoint or checksum only costs read speed.
+      LOG.warn("Post-commit {} of {} version {} failed: {}", hook.getType(), tablePath, version,
+          e.toString());
     }
   }
 

@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Timestamp;
 import java.util.Calendar;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
@@ -27,9 +25,11 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * It lives in Calcite's package only because CalcitePreparedStatement is package-private.
  */
 public final class OneLakePreparedStatement extends CalcitePreparedStatement {
-  private static final int MAX_REMEMBERED_DATES = 4096;
-  /** DATE parameters bound in the statement's calendar, by instant (see {@link #setDate}). */
-  private final Map<Long, TypedValue> dates = new HashMap<>();
+  /** A power of two: DATE parameters remembered, direct-mapped by instant (see {@link #setDate}). */
+  private static final int REMEMBERED_DATE_BITS = 12;
+  private static final int REMEMBERED_DATES = 1 << REMEMBERED_DATE_BITS;
+  private final long[] dateInstants = new long[REMEMBERED_DATES];
+  private final TypedValue[] dateValues = new TypedValue[REMEMBERED_DATES];
 
   private OneLakePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h,
       Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
@@ -55,13 +55,14 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
     // Avatica makes a day number of every DATE through a Timestamp, a LocalDateTime and two zone
     // offsets; a batch binds the same few thousand days again and again. For the statement's own
     // calendar the day number depends on the instant alone, so it is remembered.
-    TypedValue value = dates.get(x.getTime());
-    if (value == null) {
-      if (dates.size() >= MAX_REMEMBERED_DATES) {
-        dates.clear();
-      }
+    long instant = x.getTime();
+    // Fibonacci hashing: instants of midnights share their low bits.
+    int slot = (int) ((instant * 0x9E3779B97F4A7C15L) >>> (64 - REMEMBERED_DATE_BITS));
+    TypedValue value = dateValues[slot];
+    if (value == null || dateInstants[slot] != instant) {
       value = TypedValue.ofJdbc(ColumnMetaData.Rep.JAVA_SQL_DATE, x, calendar);
-      dates.put(x.getTime(), value);
+      dateInstants[slot] = instant;
+      dateValues[slot] = value;
     }
     slots[parameterIndex - 1] = value;
   }

@@ -45,26 +45,58 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
         resultSetConcurrency, resultSetHoldability);
   }
 
+  // The setters a JDBC batch calls for every value: what Avatica's AvaticaSite would store, without
+  // making an AvaticaSite per call.
+
+  @Override
+  public void setLong(int parameterIndex, long x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.LONG, x, null);
+  }
+
+  @Override
+  public void setInt(int parameterIndex, int x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.INTEGER, x, null);
+  }
+
+  @Override
+  public void setString(int parameterIndex, String x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.STRING, x, null);
+  }
+
+  @Override
+  public void setBigDecimal(int parameterIndex, java.math.BigDecimal x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.NUMBER, x, null);
+  }
+
+  /** The slot of a parameter; checked as Avatica's getSite checks it (closed, out of range). */
+  private int slot(int parameterIndex) throws SQLException {
+    checkOpen();
+    if (parameterIndex < 1 || parameterIndex > slots.length) {
+      getSite(parameterIndex); // throws Avatica's error
+    }
+    return parameterIndex - 1;
+  }
+
   @Override
   public void setDate(int parameterIndex, Date x, Calendar calendar) throws SQLException {
     if (x == null || calendar != getCalendar()) {
       super.setDate(parameterIndex, x, calendar);
       return;
     }
-    getSite(parameterIndex);
+    int slot = slot(parameterIndex);
     // Avatica makes a day number of every DATE through a Timestamp, a LocalDateTime and two zone
     // offsets; a batch binds the same few thousand days again and again. For the statement's own
     // calendar the day number depends on the instant alone, so it is remembered.
     long instant = x.getTime();
     // Fibonacci hashing: instants of midnights share their low bits.
-    int slot = (int) ((instant * 0x9E3779B97F4A7C15L) >>> (64 - REMEMBERED_DATE_BITS));
-    TypedValue value = dateValues[slot];
-    if (value == null || dateInstants[slot] != instant) {
+    int entry = (int) ((instant * 0x9E3779B97F4A7C15L) >>> (64 - REMEMBERED_DATE_BITS));
+    TypedValue value = dateValues[entry];
+    if (value == null || dateInstants[entry] != instant) {
       value = TypedValue.ofJdbc(ColumnMetaData.Rep.JAVA_SQL_DATE, x, calendar);
-      dateInstants[slot] = instant;
-      dateValues[slot] = value;
+      dateInstants[entry] = instant;
+      dateValues[entry] = value;
     }
-    slots[parameterIndex - 1] = value;
+    slots[slot] = value;
   }
 
   @Override

@@ -4,6 +4,7 @@
 package io.onelake.delta;
 
 import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.types.BinaryType;
 import io.delta.kernel.types.ByteType;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.DateType;
@@ -11,10 +12,12 @@ import io.delta.kernel.types.DecimalType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
 import io.delta.kernel.types.ShortType;
+import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -32,7 +35,16 @@ abstract class ColumnBuffer {
     this.type = type;
   }
 
-  static ColumnBuffer forType(DataType type, int capacity) {
+  /**
+   * @param utf8Strings STRING values are kept as their UTF-8 bytes in a BINARY vector, for the
+   *     driver's Parquet writer ({@link FlatParquetFiles}), which writes such a vector's bytes as
+   *     they are: the statement thread encodes them while the writer thread, the busier one, encodes
+   *     the batches before
+   */
+  static ColumnBuffer forType(DataType type, int capacity, boolean utf8Strings) {
+    if (utf8Strings && type instanceof StringType) {
+      return new Utf8(capacity);
+    }
     if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
         || (type instanceof DecimalType
             && ((DecimalType) type).getPrecision() <= MAX_LONG_DECIMAL_DIGITS)) {
@@ -163,7 +175,7 @@ abstract class ColumnBuffer {
     }
   }
 
-  private static final class Objects extends ColumnBuffer {
+  private static class Objects extends ColumnBuffer {
     private Object[] values;
 
     Objects(DataType type, int capacity) {
@@ -186,6 +198,18 @@ abstract class ColumnBuffer {
       ColumnVector vector = new ValueVector(type, values, size);
       values = new Object[nextCapacity];
       return vector;
+    }
+  }
+
+  /** Strings as UTF-8 bytes (see {@link #forType}). */
+  private static final class Utf8 extends Objects {
+    Utf8(int capacity) {
+      super(BinaryType.BINARY, capacity);
+    }
+
+    @Override
+    void set(int row, Object value) {
+      super.set(row, value == null ? null : ((String) value).getBytes(StandardCharsets.UTF_8));
     }
   }
 }

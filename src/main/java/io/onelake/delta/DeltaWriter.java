@@ -601,7 +601,8 @@ public final class DeltaWriter implements AutoCloseable {
       this.capacity = Math.min(batchRows, INITIAL_CAPACITY);
       this.columns = new ColumnBuffer[schema.length()];
       for (int column = 0; column < columns.length; column++) {
-        columns[column] = ColumnBuffer.forType(schema.at(column).getDataType(), capacity);
+        columns[column] =
+            ColumnBuffer.forType(schema.at(column).getDataType(), capacity, flatFiles != null);
       }
     }
 

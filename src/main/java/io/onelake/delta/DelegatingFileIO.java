@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** A FileIO that passes every call on to another; subclasses change what they need. */
-abstract class DelegatingFileIO implements FileIO {
+public abstract class DelegatingFileIO implements FileIO {
   private final FileIO delegate;
 
-  DelegatingFileIO(FileIO delegate) {
+  protected DelegatingFileIO(FileIO delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
   }
 

@@ -12,7 +12,9 @@ import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Calendar;
+import java.util.List;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
@@ -66,6 +68,12 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
   @Override
   public void setBigDecimal(int parameterIndex, java.math.BigDecimal x) throws SQLException {
     slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.NUMBER, x, null);
+  }
+
+  /** What {@code addBatch} keeps of the current parameters: a copy of the slots (one array copy). */
+  @Override
+  protected List<TypedValue> copyParameterValues() {
+    return Arrays.asList(slots.clone());
   }
 
   /** The slot of a parameter; checked as Avatica's getSite checks it (closed, out of range). */

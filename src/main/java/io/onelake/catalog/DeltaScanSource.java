@@ -229,7 +229,7 @@ public final class DeltaScanSource {
   public static final class StatementCancelledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StatementCancelledException(String message) {
+    public StatementCancelledException(String message) {
       super(message);
     }
   }

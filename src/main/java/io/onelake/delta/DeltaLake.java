@@ -17,6 +17,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delta tables of one storage: loads snapshots through Delta Kernel and keeps the latest snapshot of
@@ -32,10 +40,71 @@ public final class DeltaLake {
   private final ConcurrentMap<String, CachedSnapshot> latest = new ConcurrentHashMap<>();
   /** Row counts by table version: the planner asks for them on every statement. */
   private final ConcurrentMap<String, Optional<Long>> rowCounts = new ConcurrentHashMap<>();
+  /**
+   * The Parquet writer threads of this lake's writes, shared by its statements: a JDBC batch commits
+   * every few thousand rows, and a new pool (and thread) per commit showed in its profile. Idle
+   * threads end after a minute.
+   */
+  private final ExecutorService writerThreads;
+  /** One thread at most, idle threads end: see {@link #inBackground}. */
+  private final ThreadPoolExecutor background;
+  /** Per table: which columns its recent files wrote without a dictionary. */
+  private final ConcurrentMap<String, DictionaryHints> dictionaryHints = new ConcurrentHashMap<>();
 
   public DeltaLake(FileIO fileIO) {
-    this.fileIO = requireNonNull(fileIO, "fileIO");
-    this.engine = DefaultEngine.create(fileIO);
+    this.fileIO = new PlainReadsFileIO(requireNonNull(fileIO, "fileIO"));
+    this.engine = DefaultEngine.create(this.fileIO);
+    AtomicInteger threadIds = new AtomicInteger();
+    this.writerThreads =
+        Executors.newCachedThreadPool(daemonThreads("onelake-parquet-writer-", threadIds));
+    this.background = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        daemonThreads("onelake-checkpoint-", threadIds));
+    background.allowCoreThreadTimeOut(true);
+  }
+
+  private static ThreadFactory daemonThreads(String namePrefix, AtomicInteger ids) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, namePrefix + ids.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Threads for writing Parquet files while a statement produces rows. */
+  ExecutorService writerThreads() {
+    return writerThreads;
+  }
+
+  /** The dictionary hints of a table's Parquet files, kept while the connection lives. */
+  DictionaryHints dictionaryHints(String tablePath) {
+    if (dictionaryHints.size() > MAX_CACHED_COUNTS) {
+      dictionaryHints.clear();
+    }
+    return dictionaryHints.computeIfAbsent(tablePath, path -> new DictionaryHints());
+  }
+
+  /**
+   * Runs work a statement does not wait for (a checkpoint), one task after the other in the order
+   * given, so that a later checkpoint's {@code _last_checkpoint} is never overwritten by an earlier
+   * one's; {@link #close} waits for it.
+   */
+  void inBackground(Runnable task) {
+    try {
+      background.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run(); // closing: do it now
+    }
+  }
+
+  /** Waits for background work (up to a minute) and lets the writer threads end. */
+  public void close() {
+    writerThreads.shutdown();
+    background.shutdown();
+    try {
+      background.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The engine for reads. */

@@ -10,6 +10,8 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
@@ -42,9 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +55,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeltaWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
-  /** Partitions written at the same time; the least recently used one is closed beyond that. */
-  private static final int MAX_OPEN_PARTITIONS = 16;
+  /**
+   * Parquet files written at the same time (each has a writer thread and an in-memory row group); the
+   * least recently used one is finished beyond that.
+   */
+  static final int MAX_OPEN_FILES = 16;
+  /** Rows a partition's buffer starts with room for; it doubles up to the batch size. */
   private static final int INITIAL_CAPACITY = 64;
   /** Rebases of a row-level commit onto non-conflicting concurrent commits before giving up. */
   private static final int MAX_REBASES = 50;
-  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   private final DeltaLake lake;
   private final String tablePath;
@@ -72,8 +74,19 @@ public final class DeltaWriter implements AutoCloseable {
   private final StructType schema;
   private final int[] partitionOrdinals;
   private final int batchRows;
-  private final ExecutorService executor;
-  private final LinkedHashMap<List<Object>, OpenPartition> open = new LinkedHashMap<>(16, 0.75f, true);
+  /** The options of the driver's own Parquet writer, or null when the schema needs Kernel's. */
+  private final WriteOptions flatFiles;
+  /** Every partition written to so far, with the rows buffered for it. */
+  private final Map<List<Object>, OpenPartition> partitions = new LinkedHashMap<>();
+  /** The partitions with an open file, least recently written first. */
+  private final LinkedHashMap<List<Object>, OpenPartition> writing = new LinkedHashMap<>(16, 0.75f, true);
+  /**
+   * Rows buffered in all partitions together; beyond {@link #bufferBudget} the largest buffer goes to
+   * its file, so that rows arriving in mixed partition order neither hold unbounded memory nor make
+   * a file per row.
+   */
+  private long bufferedRows;
+  private final long bufferBudget;
   private final List<Row> actions = new ArrayList<>();
   private final Snapshot replaced;
   private final boolean dependsOnRead;
@@ -115,11 +128,8 @@ public final class DeltaWriter implements AutoCloseable {
       partitionOrdinals[i] = ordinalIgnoreCase(schema, partitionColumns.get(i));
     }
     this.batchRows = options.batchRows();
-    this.executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "onelake-parquet-writer-" + THREAD_IDS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.bufferBudget = (long) MAX_OPEN_FILES * batchRows;
+    this.flatFiles = FlatParquetFiles.supports(schema) ? options : null;
   }
 
   /**
@@ -174,7 +184,8 @@ public final class DeltaWriter implements AutoCloseable {
    */
   private static DeltaWriter update(DeltaLake lake, Snapshot snapshot, WriteOptions options,
       Snapshot replaced, ReadScope scope, boolean dependsOnRead, TableDefinitionChange change) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(),
+        options.kernelConf(!snapshot.getPartitionColumnNames().isEmpty()));
     CommitRewritingEngine engine = rewriting(DefaultEngine.create(fileIO));
     Transaction transaction = updateTransaction(snapshot, engine, dependsOnRead);
     return new DeltaWriter(lake, snapshot.getPath(), transaction, fileIO, engine, options, replaced,
@@ -239,7 +250,8 @@ public final class DeltaWriter implements AutoCloseable {
   public static DeltaWriter replace(DeltaLake lake, Snapshot snapshot, StructType schema,
       List<String> partitionColumns, Map<String, String> properties, Optional<String> description,
       WriteOptions options) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    TrackingFileIO fileIO =
+        new TrackingFileIO(lake.fileIO(), options.kernelConf(!partitionColumns.isEmpty()));
     CommitRewritingEngine engine = rewriting(DefaultEngine.create(fileIO));
     Transaction transaction = ((SnapshotImpl) snapshot)
         .buildReplaceTableTransaction(schema, DeltaLake.ENGINE_INFO)
@@ -266,7 +278,8 @@ public final class DeltaWriter implements AutoCloseable {
   public static DeltaWriter create(DeltaLake lake, String tablePath, StructType schema,
       List<String> partitionColumns, Map<String, String> properties, Optional<String> description,
       WriteOptions options) {
-    TrackingFileIO fileIO = new TrackingFileIO(lake.fileIO(), options.kernelConf());
+    TrackingFileIO fileIO =
+        new TrackingFileIO(lake.fileIO(), options.kernelConf(!partitionColumns.isEmpty()));
     CommitRewritingEngine engine = rewriting(DefaultEngine.create(fileIO));
     Transaction transaction = TableManager
         .buildCreateTableTransaction(tablePath, schema, DeltaLake.ENGINE_INFO)
@@ -315,19 +328,149 @@ public final class DeltaWriter implements AutoCloseable {
           "row has " + row.length + " values, the table has " + schema.length() + " columns");
     }
     List<Object> key = partitionKey(row);
-    OpenPartition partition = open.get(key);
+    OpenPartition partition = partitions.get(key);
     if (partition == null) {
-      if (open.size() >= MAX_OPEN_PARTITIONS) {
-        Iterator<Map.Entry<List<Object>, OpenPartition>> eldest = open.entrySet().iterator();
-        OpenPartition evicted = eldest.next().getValue();
-        eldest.remove();
-        actions.addAll(evicted.finish());
-      }
-      partition = new OpenPartition(key);
-      open.put(key, partition);
+      partition = new OpenPartition(key, partitionValues(row));
+      partitions.put(key, partition);
     }
     partition.add(row);
+    bufferedRows++;
     rowCount++;
+    if (partition.size >= batchRows) {
+      toFile(partition);
+    } else if (bufferedRows > bufferBudget) {
+      toFile(largestBuffer());
+    }
+  }
+
+  private OpenPartition largestBuffer() {
+    OpenPartition largest = null;
+    for (OpenPartition partition : partitions.values()) {
+      if (largest == null || partition.size > largest.size) {
+        largest = partition;
+      }
+    }
+    return largest;
+  }
+
+  /** Hands a partition's buffered rows to its file, opening one if needed. */
+  private void toFile(OpenPartition partition) {
+    bufferedRows -= partition.size;
+    partition.flush(sinkOf(partition));
+  }
+
+  /** The writer of a partition's open file; opening one may finish the least recently used file. */
+  private PartitionSink sinkOf(OpenPartition partition) {
+    if (partition.sink != null) {
+      writing.get(partition.key); // most recently used now
+      return partition.sink;
+    }
+    if (writing.size() >= MAX_OPEN_FILES) {
+      Iterator<OpenPartition> eldest = writing.values().iterator();
+      OpenPartition evicted = eldest.next();
+      eldest.remove();
+      finishFile(evicted);
+    }
+    partition.sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles,
+        lake.dictionaryHints(tablePath), transactionState, partition.values);
+    writing.put(partition.key, partition);
+    return partition.sink;
+  }
+
+  /** Writes a partition's buffered rows into its open file and finishes the file. */
+  private void finishFile(OpenPartition partition) {
+    bufferedRows -= partition.size;
+    partition.flush(partition.sink);
+    actions.addAll(partition.sink.finish());
+    partition.sink = null;
+  }
+
+  /** Writes all buffered rows and finishes every file. */
+  private void finishAll() {
+    for (OpenPartition partition : partitions.values()) {
+      if (partition.size > 0) {
+        toFile(partition);
+      }
+    }
+    for (OpenPartition partition : new ArrayList<>(writing.values())) {
+      finishFile(partition);
+    }
+    writing.clear();
+    partitions.clear();
+    bufferedRows = 0;
+  }
+
+  /** Stops every writer without finishing files; what they wrote is deleted by the caller. */
+  private void dropAll(boolean waitForFiles) {
+    for (OpenPartition partition : writing.values()) {
+      if (waitForFiles) {
+        try {
+          partition.sink.finish(); // lets the writer thread end; its files are deleted below
+        } catch (RuntimeException e) {
+          LOG.debug("Discarded partition writer failed: {}", e.toString());
+        }
+      } else {
+        partition.sink.cancel();
+      }
+    }
+    writing.clear();
+    partitions.clear();
+    bufferedRows = 0;
+  }
+
+  /**
+   * Whether {@link #write(List, int, Optional)} can write column batches into this version of a table:
+   * unpartitioned, without column mapping, of columns the driver's Parquet writer takes.
+   */
+  public static boolean acceptsBatches(Snapshot table) {
+    return table.getPartitionColumnNames().isEmpty() && !hasColumnMapping(table)
+        && FlatParquetFiles.supports(table.getSchema());
+  }
+
+  /** Whether the table maps logical column names to other physical ones (delta.columnMapping.mode). */
+  public static boolean hasColumnMapping(Snapshot table) {
+    String mode = table.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
+    return !mode.trim().equalsIgnoreCase("none");
+  }
+
+  /**
+   * Adds the selected rows of a column batch (a copy of another Delta table's rows): vectors in table
+   * column order, of the table's column types, except that a STRING column may come as its UTF-8
+   * bytes (a BINARY vector), which is what Parquet stores. The vectors are handed to the Parquet
+   * writer thread as they are, so they must not change afterwards. Unpartitioned tables only.
+   */
+  public void write(List<ColumnVector> columns, int size, Optional<ColumnVector> selection) {
+    if (partitionOrdinals.length > 0) {
+      throw new IllegalStateException("column batches are written to unpartitioned tables only");
+    }
+    if (columns.size() != schema.length()) {
+      throw new IllegalArgumentException(
+          "batch has " + columns.size() + " columns, the table has " + schema.length());
+    }
+    if (flatFiles == null) {
+      throw new IllegalStateException("column batches need the driver's Parquet writer");
+    }
+    long selected = size;
+    if (selection.isPresent()) {
+      ColumnVector vector = selection.get();
+      selected = 0;
+      for (int row = 0; row < size; row++) {
+        if (!vector.isNullAt(row) && vector.getBoolean(row)) {
+          selected++;
+        }
+      }
+    }
+    if (selected == 0) {
+      return;
+    }
+    OpenPartition partition =
+        partitions.computeIfAbsent(List.of(), key -> new OpenPartition(key, Map.of()));
+    // The rows buffered so far go first, then the batch.
+    bufferedRows -= partition.size;
+    PartitionSink sink = sinkOf(partition);
+    partition.flush(sink);
+    sink.put(new FilteredColumnarBatch(new VectorBatch(schema, columns, size), selection));
+    rowCount += selected;
   }
 
   public long rowCount() {
@@ -341,10 +484,7 @@ public final class DeltaWriter implements AutoCloseable {
    */
   public long commit() {
     try {
-      for (OpenPartition partition : open.values()) {
-        actions.addAll(partition.finish());
-      }
-      open.clear();
+      finishAll();
       if (replaced != null) {
         actions.addAll(0, RemoveActions.allFiles(engine, replaced));
       }
@@ -436,23 +576,13 @@ public final class DeltaWriter implements AutoCloseable {
    * transaction as it was before it.
    */
   public void savepoint() {
-    for (OpenPartition partition : open.values()) {
-      actions.addAll(partition.finish());
-    }
-    open.clear();
+    finishAll();
     savepoint = new Savepoint(actions.size(), fileIO.createdFiles().size(), rowCount);
   }
 
   /** Discards the rows and files written since the last savepoint. */
   public void rollbackToSavepoint() {
-    for (OpenPartition partition : open.values()) {
-      try {
-        partition.finish(); // lets the writer thread end; its files are deleted below
-      } catch (RuntimeException e) {
-        LOG.debug("Discarded partition writer failed: {}", e.toString());
-      }
-    }
-    open.clear();
+    dropAll(true);
     actions.subList(savepoint.actions(), actions.size()).clear();
     List<String> created = fileIO.createdFiles();
     deleteQuietly(created.subList(savepoint.files(), created.size()));
@@ -465,16 +595,7 @@ public final class DeltaWriter implements AutoCloseable {
       return;
     }
     finished = true;
-    for (OpenPartition partition : open.values()) {
-      partition.cancel();
-    }
-    open.clear();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    dropAll(false);
     deleteQuietly(fileIO.createdFiles());
   }
 
@@ -496,18 +617,32 @@ public final class DeltaWriter implements AutoCloseable {
     if (!finished) {
       abort();
     }
-    executor.shutdownNow();
   }
 
+  /**
+   * Runs Kernel's post-commit hooks. A checkpoint (every tenth commit by default) reads the log and
+   * writes a Parquet file, which a JDBC batch that commits every few thousand rows felt: it runs on a
+   * writer thread while the statement returns ({@link DeltaLake#close} waits for it). The commit is
+   * durable already; a checkpoint only speeds up later reads, and readers find it only once it is
+   * complete.
+   */
   private void runPostCommitHooks(TransactionCommitResult result) {
     for (PostCommitHook hook : result.getPostCommitHooks()) {
-      try {
-        hook.threadSafeInvoke(engine);
-      } catch (IOException | RuntimeException e) {
-        // The commit itself is durable; a missing checkpoint or checksum only costs read speed.
-        LOG.warn("Post-commit {} of {} version {} failed: {}", hook.getType(), tablePath,
-            result.getVersion(), e.toString());
+      if (hook.getType() == PostCommitHook.PostCommitHookType.CHECKPOINT) {
+        lake.inBackground(() -> runPostCommitHook(hook, result.getVersion()));
+      } else {
+        runPostCommitHook(hook, result.getVersion());
       }
+    }
+  }
+
+  private void runPostCommitHook(PostCommitHook hook, long version) {
+    try {
+      hook.threadSafeInvoke(engine);
+    } catch (IOException | RuntimeException e) {
+      // The commit itself is durable; a missing checkpoint or checksum only costs read speed.
+      LOG.warn("Post-commit {} of {} version {} failed: {}", hook.getType(), tablePath, version,
+          e.toString());
     }
   }
 
@@ -542,68 +677,56 @@ public final class DeltaWriter implements AutoCloseable {
     throw new IllegalStateException("partition column " + name + " is not in the table schema");
   }
 
-  /** The buffer and writer of one partition. */
+  /** The rows buffered for one partition, and the writer of its open file, if any. */
   private final class OpenPartition {
-    private final List<Object> key;
-    private PartitionSink sink;
+    final List<Object> key;
+    final Map<String, Literal> values;
+    PartitionSink sink;
     /** Values column by column, so that a full batch becomes column vectors without a copy. */
-    private Object[][] columns;
-    private int size;
-    private Object[] firstRow;
+    private final ColumnBuffer[] columns;
+    private int capacity;
+    int size;
 
-    OpenPartition(List<Object> key) {
+    OpenPartition(List<Object> key, Map<String, Literal> values) {
       this.key = key;
-      this.columns = newColumns(Math.min(batchRows, INITIAL_CAPACITY));
+      this.values = values;
+      this.capacity = Math.min(batchRows, INITIAL_CAPACITY);
+      this.columns = new ColumnBuffer[schema.length()];
+      for (int column = 0; column < columns.length; column++) {
+        columns[column] =
+            ColumnBuffer.forType(schema.at(column).getDataType(), capacity, flatFiles != null);
+      }
     }
 
     void add(Object[] row) {
-      if (firstRow == null) {
-        firstRow = row;
-      }
-      if (size == columns[0].length) {
-        // Small statements stay small; big ones grow to the batch size once.
-        int capacity = Math.min(batchRows, size * 2);
-        for (int column = 0; column < columns.length; column++) {
-          columns[column] = java.util.Arrays.copyOf(columns[column], capacity);
+      if (size == capacity) {
+        // Small partitions stay small; big ones grow to the batch size.
+        capacity = Math.min(batchRows, size * 2);
+        for (ColumnBuffer column : columns) {
+          column.grow(capacity);
         }
       }
       for (int column = 0; column < row.length; column++) {
-        columns[column][size] = row[column];
+        columns[column].set(size, row[column]);
       }
       size++;
-      if (size >= batchRows) {
-        flush();
-      }
     }
 
-    private void flush() {
+    /**
+     * Hands the buffered rows to the writer, which reads the arrays on its thread; the buffers start
+     * over with new ones, small unless the partition filled a whole batch.
+     */
+    void flush(PartitionSink target) {
       if (size == 0) {
         return;
       }
-      if (sink == null) {
-        sink = new PartitionSink(executor, engine, transactionState, partitionValues(firstRow));
+      List<ColumnVector> vectors = new ArrayList<>(columns.length);
+      capacity = size >= batchRows ? batchRows : Math.min(batchRows, INITIAL_CAPACITY);
+      for (ColumnBuffer column : columns) {
+        vectors.add(column.take(size, capacity));
       }
-      sink.put(PartitionSink.unfiltered(VectorBatch.ofColumns(schema, columns, size)));
-      // The writer thread still reads the handed-over arrays; the next batch gets new ones.
-      columns = newColumns(batchRows);
+      target.put(PartitionSink.unfiltered(new VectorBatch(schema, vectors, size)));
       size = 0;
-    }
-
-    List<Row> finish() {
-      flush();
-      return sink == null ? List.of() : sink.finish();
-    }
-
-    /** Drops buffered rows; a partition whose rows were all still buffered has no sink yet. */
-    void cancel() {
-      size = 0;
-      if (sink != null) {
-        sink.cancel();
-      }
-    }
-
-    private Object[][] newColumns(int capacity) {
-      return new Object[Math.max(1, schema.length())][capacity];
     }
 
     @Override

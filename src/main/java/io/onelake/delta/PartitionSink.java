@@ -9,8 +9,10 @@ import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.onelake.storage.KernelPaths;
@@ -21,10 +23,12 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes the rows of one partition to Parquet on a worker thread while the statement keeps producing
@@ -36,24 +40,45 @@ final class PartitionSink {
   private static final int QUEUE_CAPACITY = 2;
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  /** Whether the writer task started (it then counts {@link #stopped} down) or was cancelled first. */
+  private final AtomicBoolean claimed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private final Future<List<Row>> result;
 
-  PartitionSink(ExecutorService executor, Engine engine, Row transactionState,
-      Map<String, Literal> partitionValues) {
+  /**
+   * @param flatFiles the driver's Parquet writer for flat tables ({@link FlatParquetFiles#supports}),
+   *     or null for Kernel's
+   */
+  PartitionSink(ExecutorService executor, Engine engine, FileIO fileIO, WriteOptions flatFiles,
+      DictionaryHints dictionaryHints, Row transactionState, Map<String, Literal> partitionValues) {
     requireNonNull(engine, "engine");
+    requireNonNull(fileIO, "fileIO");
     requireNonNull(transactionState, "transactionState");
     requireNonNull(partitionValues, "partitionValues");
-    this.result = executor.submit(() -> write(engine, transactionState, partitionValues));
+    this.result = executor.submit(() -> {
+      if (!claimed.compareAndSet(false, true)) {
+        return List.of(); // cancelled before it started
+      }
+      try {
+        return write(engine, fileIO, flatFiles, dictionaryHints, transactionState, partitionValues);
+      } finally {
+        stopped.countDown();
+      }
+    });
   }
 
-  private List<Row> write(Engine engine, Row state, Map<String, Literal> partitionValues)
+  private List<Row> write(Engine engine, FileIO fileIO, WriteOptions flatFiles,
+      DictionaryHints dictionaryHints, Row state, Map<String, Literal> partitionValues)
       throws Exception {
     try (CloseableIterator<FilteredColumnarBatch> physical =
         Transaction.transformLogicalData(engine, state, new QueueIterator(), partitionValues)) {
       DataWriteContext context = Transaction.getWriteContext(engine, state, partitionValues);
-      CloseableIterator<DataFileStatus> files = engine.getParquetHandler()
-          .writeParquetFiles(KernelPaths.decodeTargetDirectory(context.getTargetDirectory()), physical,
-              context.getStatisticsColumns());
+      String directory = KernelPaths.decodeTargetDirectory(context.getTargetDirectory());
+      CloseableIterator<DataFileStatus> files = flatFiles == null
+          ? engine.getParquetHandler().writeParquetFiles(directory, physical,
+              context.getStatisticsColumns())
+          : Utils.toCloseableIterator(new FlatParquetFiles(fileIO, directory,
+              context.getStatisticsColumns(), flatFiles, dictionaryHints).write(physical).iterator());
       List<Row> actions = new ArrayList<>();
       try (CloseableIterator<Row> rows =
           Transaction.generateAppendActions(engine, state, files, context)) {
@@ -81,10 +106,24 @@ final class PartitionSink {
     }
   }
 
-  /** Stops the writer; used when the statement fails. */
+  /**
+   * Stops the writer and waits until its thread has let go of the sink, so that no file is created
+   * after the failed statement deleted its files; used when the statement fails.
+   */
   void cancel() {
+    boolean started = !claimed.compareAndSet(false, true);
     result.cancel(true);
     queue.clear();
+    if (!started) {
+      return;
+    }
+    try {
+      if (!stopped.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the Parquet writer did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void offer(Object element) {

@@ -3,14 +3,8 @@
  */
 package io.onelake.delta;
 
-import static java.util.Objects.requireNonNull;
-
 import io.delta.kernel.defaults.engine.fileio.FileIO;
-import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.OutputFile;
-import io.delta.kernel.utils.CloseableIterator;
-import io.delta.kernel.utils.FileStatus;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * every data file the write creates, so that a failed statement can delete exactly its own files and
  * nothing else (other writers may be adding files to the same directories at the same time).
  */
-final class TrackingFileIO implements FileIO {
-  private final FileIO delegate;
+final class TrackingFileIO extends DelegatingFileIO {
   private final Map<String, String> conf;
   private final List<String> createdFiles = new CopyOnWriteArrayList<>();
 
   TrackingFileIO(FileIO delegate, Map<String, String> conf) {
-    this.delegate = requireNonNull(delegate, "delegate");
+    super(delegate);
     this.conf = Map.copyOf(conf);
   }
 
@@ -37,33 +30,8 @@ final class TrackingFileIO implements FileIO {
   }
 
   @Override
-  public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
-    return delegate.listFrom(filePath);
-  }
-
-  @Override
-  public FileStatus getFileStatus(String path) throws IOException {
-    return delegate.getFileStatus(path);
-  }
-
-  @Override
-  public String resolvePath(String path) throws IOException {
-    return delegate.resolvePath(path);
-  }
-
-  @Override
-  public boolean mkdirs(String path) throws IOException {
-    return delegate.mkdirs(path);
-  }
-
-  @Override
-  public InputFile newInputFile(String path, long fileSize) {
-    return delegate.newInputFile(path, fileSize);
-  }
-
-  @Override
   public OutputFile newOutputFile(String path) {
-    OutputFile file = delegate.newOutputFile(path);
+    OutputFile file = super.newOutputFile(path);
     if (!path.contains("/_delta_log/")) {
       createdFiles.add(path);
     }
@@ -71,19 +39,8 @@ final class TrackingFileIO implements FileIO {
   }
 
   @Override
-  public boolean delete(String path) throws IOException {
-    return delegate.delete(path);
-  }
-
-  @Override
   public Optional<String> getConf(String confKey) {
     String value = conf.get(confKey);
-    return value != null ? Optional.of(value) : delegate.getConf(confKey);
-  }
-
-  @Override
-  public void copyFileAtomically(String srcPath, String destPath, boolean overwrite)
-      throws IOException {
-    delegate.copyFileAtomically(srcPath, destPath, overwrite);
+    return value != null ? Optional.of(value) : super.getConf(confKey);
   }
 }

@@ -23,29 +23,13 @@ import java.util.Map;
  * Long epoch microseconds for TIMESTAMP and TIMESTAMP_NTZ, List for ARRAY, Map for MAP and a List of
  * field values for STRUCT. It is how rows produced by SQL reach Kernel's Parquet writer.
  */
-final class ValueVector implements ColumnVector {
-  private final DataType type;
+final class ValueVector extends ArrayVector {
   private final Object[] values;
-  private final int size;
 
   ValueVector(DataType type, Object[] values, int size) {
-    this.type = requireNonNull(type, "type");
+    super(type, size);
     this.values = requireNonNull(values, "values");
-    this.size = size;
   }
-
-  @Override
-  public DataType getDataType() {
-    return type;
-  }
-
-  @Override
-  public int getSize() {
-    return size;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public boolean isNullAt(int rowId) {
@@ -108,7 +92,7 @@ final class ValueVector implements ColumnVector {
     if (list == null) {
       return null;
     }
-    DataType elementType = ((ArrayType) type).getElementType();
+    DataType elementType = ((ArrayType) getDataType()).getElementType();
     ColumnVector elements = new ValueVector(elementType, list.toArray(), list.size());
     return new ArrayValue() {
       @Override
@@ -129,7 +113,7 @@ final class ValueVector implements ColumnVector {
     if (map == null) {
       return null;
     }
-    MapType mapType = (MapType) type;
+    MapType mapType = (MapType) getDataType();
     Object[] keys = new Object[map.size()];
     Object[] mapValues = new Object[map.size()];
     int i = 0;
@@ -160,13 +144,13 @@ final class ValueVector implements ColumnVector {
 
   @Override
   public ColumnVector getChild(int ordinal) {
-    StructType structType = (StructType) type;
-    Object[] childValues = new Object[size];
-    for (int row = 0; row < size; row++) {
+    StructType structType = (StructType) getDataType();
+    Object[] childValues = new Object[getSize()];
+    for (int row = 0; row < getSize(); row++) {
       List<?> fields = (List<?>) values[row];
       childValues[row] = fields == null ? null : fields.get(ordinal);
     }
-    return new ValueVector(structType.at(ordinal).getDataType(), childValues, size);
+    return new ValueVector(structType.at(ordinal).getDataType(), childValues, getSize());
   }
 
 }

@@ -32,15 +32,6 @@ final class VectorBatch implements ColumnarBatch {
     }
   }
 
-  /** A batch over column arrays, of which the first {@code size} values count. */
-  static VectorBatch ofColumns(StructType schema, Object[][] columns, int size) {
-    List<ColumnVector> vectors = new ArrayList<>(columns.length);
-    for (int column = 0; column < columns.length; column++) {
-      vectors.add(new ValueVector(schema.at(column).getDataType(), columns[column], size));
-    }
-    return new VectorBatch(schema, vectors, size);
-  }
-
   @Override
   public StructType getSchema() {
     return schema;

@@ -10,8 +10,22 @@ import io.onelake.OneLakeException;
 import io.onelake.delta.CommitLabel;
 import io.onelake.delta.DeltaTableStats;
 import io.onelake.delta.DeltaWriter;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.utils.CloseableIterator;
+import io.onelake.catalog.DeltaScanSource;
+import io.onelake.delta.DeltaScan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import io.onelake.delta.TableDefinitionChange;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -102,6 +116,9 @@ public final class InsertExecutor {
 
   /** Streams the statement's rows into the writer; returns how many were written. */
   private long writeRows(DeltaWriter writer, InsertSpec spec, DataContext context) {
+    if (spec.copy().isPresent()) {
+      return copyBatches(writer, spec.copy().get(), context);
+    }
     KernelRowConverter converter = new KernelRowConverter(writer.schema(),
         spec.rows().rowType().getFieldList().stream().map(RelDataTypeField::getType).toList(),
         session.timeZone(), spec.safeCast());
@@ -112,6 +129,51 @@ public final class InsertExecutor {
       }
     }
     return writer.rowCount() - before;
+  }
+
+  /**
+   * Copies the source table's column batches into the writer (see {@link TableCopy}): the version is
+   * the one this execution reads, as for a query.
+   */
+  private long copyBatches(DeltaWriter writer, TableCopy copy, DataContext context) {
+    Snapshot source = copy.source().snapshotFor(context);
+    AtomicBoolean cancelFlag = context == null ? null : DataContext.Variable.CANCEL_FLAG.get(context);
+    int[] readColumnOf = copy.readColumnOf();
+    boolean[] checkNotNull = copy.checkNotNull();
+    long before = writer.rowCount();
+    try (CloseableIterator<FilteredColumnarBatch> batches = new DeltaScan(session.lake().engine(),
+        source, copy.readSchema(), Optional.empty(), new AtomicLong()).open()) {
+      while (batches.hasNext()) {
+        if (cancelFlag != null && cancelFlag.get()) {
+          throw new DeltaScanSource.StatementCancelledException("The statement was cancelled");
+        }
+        FilteredColumnarBatch batch = batches.next();
+        ColumnarBatch data = batch.getData();
+        List<ColumnVector> columns = new ArrayList<>(readColumnOf.length);
+        for (int i = 0; i < readColumnOf.length; i++) {
+          ColumnVector vector = data.getColumnVector(readColumnOf[i]);
+          if (checkNotNull[i]) {
+            refuseNulls(vector, data.getSize(), batch.getSelectionVector(), writer.schema().at(i));
+          }
+          columns.add(vector);
+        }
+        writer.write(columns, data.getSize(), batch.getSelectionVector());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return writer.rowCount() - before;
+  }
+
+  private static void refuseNulls(ColumnVector vector, int size, Optional<ColumnVector> selection,
+      StructField column) {
+    for (int row = 0; row < size; row++) {
+      if (vector.isNullAt(row) && (selection.isEmpty()
+          || (!selection.get().isNullAt(row) && selection.get().getBoolean(row)))) {
+        throw new OneLakeException(OneLakeException.NOT_NULL_VIOLATION,
+            "NULL value in column " + column.getName() + " violates its NOT NULL constraint");
+      }
+    }
   }
 
   private DeltaWriter open(Snapshot snapshot, boolean blindAppend, TableDefinitionChange change) {

@@ -7,6 +7,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.BooleanType;
+import io.delta.kernel.types.DateType;
+import io.delta.kernel.types.DoubleType;
+import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.ByteType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
@@ -43,6 +47,8 @@ final class KernelRowConverter {
   private final List<RelDataType> sourceTypes;
   private final ZoneId zone;
   private final boolean safe;
+  /** Per column, built once: choosing the conversion by type for every value showed in profiles. */
+  private final ValueConverter[] converters;
 
   KernelRowConverter(StructType schema, List<RelDataType> sourceTypes, ZoneId zone) {
     this(schema, sourceTypes, zone, false);
@@ -58,16 +64,43 @@ final class KernelRowConverter {
       throw new IllegalArgumentException("the query yields " + sourceTypes.size()
           + " columns for " + schema.length() + " table columns");
     }
+    this.converters = new ValueConverter[schema.length()];
+    for (int i = 0; i < converters.length; i++) {
+      converters[i] = converter(schema.at(i).getDataType(), this.sourceTypes.get(i));
+    }
+  }
+
+  /** Converts one non-null value of a column. */
+  @FunctionalInterface
+  private interface ValueConverter {
+    Object convert(Object value);
+  }
+
+  /** The conversion of a column's values: the common flat types directly, the others generically. */
+  private ValueConverter converter(DataType type, RelDataType sourceType) {
+    if (type instanceof LongType) {
+      return value -> value instanceof Long ? value
+          : checkedIntegral(value, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
+    } else if (type instanceof IntegerType) {
+      return value -> value instanceof Integer ? value
+          : (int) checkedIntegral(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
+    } else if (type instanceof DecimalType) {
+      DecimalType decimal = (DecimalType) type;
+      return value -> decimal(value, decimal);
+    } else if (type instanceof StringType || type instanceof DateType || type instanceof BooleanType
+        || type instanceof DoubleType) {
+      return value -> value; // Calcite's representation is Kernel's
+    }
+    return value -> convert(value, type, sourceType);
   }
 
   Object[] convert(Object row) {
     Object[] values = row instanceof Object[] ? (Object[]) row : new Object[] {row};
     Object[] result = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
-      StructField field = schema.at(i);
-      Object value = values[i] == null ? null
-          : convertOrNull(values[i], field.getDataType(), sourceTypes.get(i));
-      if (value == null && !field.isNullable()) {
+      Object value = values[i] == null ? null : convertOrNull(values[i], converters[i]);
+      if (value == null && !schema.at(i).isNullable()) {
+        StructField field = schema.at(i);
         throw new OneLakeException(OneLakeException.NOT_NULL_VIOLATION,
             "NULL value in column " + field.getName() + " violates its NOT NULL constraint");
       }
@@ -76,9 +109,9 @@ final class KernelRowConverter {
     return result;
   }
 
-  private Object convertOrNull(Object value, DataType type, RelDataType sourceType) {
+  private Object convertOrNull(Object value, ValueConverter converter) {
     try {
-      return convert(value, type, sourceType);
+      return converter.convert(value);
     } catch (OneLakeException e) {
       if (safe && OneLakeException.NUMERIC_OUT_OF_RANGE.equals(e.sqlState())) {
         return null;
@@ -104,6 +137,18 @@ final class KernelRowConverter {
       throw outOfRange(value, typeName);
     }
     return integral.longValueExact();
+  }
+
+  /** A decimal rounded to the column's scale (as SQL assigns), which must fit its precision. */
+  private static BigDecimal decimal(Object value, DecimalType decimal) {
+    BigDecimal number = value instanceof BigDecimal ? (BigDecimal) value
+        : new BigDecimal(value.toString());
+    BigDecimal scaled = number.setScale(decimal.getScale(), RoundingMode.HALF_UP);
+    if (scaled.precision() - scaled.scale() > decimal.getPrecision() - decimal.getScale()) {
+      throw new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE, "Value " + number
+          + " does not fit DECIMAL(" + decimal.getPrecision() + ", " + decimal.getScale() + ")");
+    }
+    return scaled;
   }
 
   private static OneLakeException outOfRange(Object value, String typeName) {
@@ -132,15 +177,7 @@ final class KernelRowConverter {
     } else if (type instanceof TimestampNTZType) {
       return MicrosTimestamp.wallClockMicros(value);
     } else if (type instanceof DecimalType) {
-      DecimalType decimal = (DecimalType) type;
-      BigDecimal number = value instanceof BigDecimal ? (BigDecimal) value
-          : new BigDecimal(value.toString());
-      BigDecimal scaled = number.setScale(decimal.getScale(), RoundingMode.HALF_UP);
-      if (scaled.precision() - scaled.scale() > decimal.getPrecision() - decimal.getScale()) {
-        throw new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE, "Value " + number
-            + " does not fit DECIMAL(" + decimal.getPrecision() + ", " + decimal.getScale() + ")");
-      }
-      return scaled;
+      return decimal(value, (DecimalType) type);
     } else if (type instanceof BinaryType) {
       return value instanceof ByteString ? ((ByteString) value).getBytes() : value;
     } else if (type instanceof ArrayType) {

@@ -89,6 +89,7 @@ public final class Session implements CatalogSession, AutoCloseable {
   public void close() {
     planCache.clear();
     batch.rollback();
+    lake.close();
     try {
       storage.close();
     } catch (Exception e) {

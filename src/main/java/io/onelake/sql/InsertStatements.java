@@ -15,6 +15,7 @@ import io.onelake.exec.InsertSpec;
 import io.onelake.exec.QueryRows;
 import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
+import io.onelake.exec.TableCopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,7 @@ final class InsertStatements {
     SqlNode rowsQuery;
     CommandSignature.BatchCommand batch = null;
     List<List<SqlNode>> valueCells = null;
+    Optional<TableCopy> copy = Optional.empty();
     if (source.getKind() == SqlKind.VALUES) {
       valueCells = new ArrayList<>();
       batch = safe || changesSchema ? null
@@ -133,6 +135,10 @@ final class InsertStatements {
             + " has " + sourceWidth + " target columns but the query yields " + width
             + (width > sourceWidth && schemaMode.isEmpty()
                 ? " (onelake_schema_mode = merge adds the query's extra columns to the table)" : ""));
+      }
+      if (replaceWhere == null && !changesSchema) {
+        copy = TableCopies.find(session, source, probe.signature().rowType, sourcePositions, target,
+            context.getTypeFactory());
       }
       List<SqlNode> aliases = new ArrayList<>();
       aliases.add(source);
@@ -170,7 +176,7 @@ final class InsertStatements {
     InsertExecutor executor = new InsertExecutor(session);
     InsertSpec spec = new InsertSpec(target, rows, overwrites, safe,
         source.getKind() == SqlKind.VALUES && !containsQuery(source),
-        changesSchema ? Optional.of(schema) : Optional.empty());
+        changesSchema ? Optional.of(schema) : Optional.empty(), copy);
     return CommandSignature.update(sql, PreparedQuery.parameters(List.of(prepared)),
         context.getRootSchema(), dataContext -> executor.execute(spec, dataContext), batch);
   }
@@ -218,14 +224,14 @@ final class InsertStatements {
             Object[] row = new Object[fields.size()];
             for (int i = 0; i < row.length; i++) {
               row[i] = parameterOf[i] < 0 ? null : ParameterValues.convert(
-                  parameters.get(parameterOf[i]).toLocal(), fields.get(i).getType(), session.timeZone());
+                  ParameterValues.local(parameters.get(parameterOf[i])), fields.get(i).getType(),
+                  session.timeZone());
             }
             return row;
           });
         }
       };
-      long inserted = executor.execute(
-          new InsertSpec(target, queryRows, false, false, true, Optional.empty()), null);
+      long inserted = executor.execute(new InsertSpec(target, queryRows, false, false, true), null);
       long[] counts = new long[parameterSets.size()];
       java.util.Arrays.fill(counts, inserted == parameterSets.size() ? 1 : 0);
       return counts;

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -25,6 +26,28 @@ import org.apache.calcite.rel.type.RelDataType;
  */
 final class ParameterValues {
   private ParameterValues() {}
+
+  /**
+   * The value of a parameter as Avatica hands it over, in its local form, except that a DATE stays
+   * the day number the JDBC layer made of it (in the statement's calendar): its local form is a
+   * java.sql.Date at midnight UTC, which costs a Calendar to make and to read back per value.
+   */
+  static Object local(TypedValue parameter) {
+    Object value = parameter.value;
+    switch (parameter.type) {
+      case JAVA_SQL_DATE:
+        return value instanceof Number ? value : parameter.toLocal();
+      case NUMBER:
+        return value instanceof BigDecimal ? value : parameter.toLocal();
+      case STRING:
+      case LONG:
+      case INTEGER:
+        // Usually local already: toLocal would return it as it is, after a reflective class check.
+        return parameter.type.clazz == value.getClass() ? value : parameter.toLocal();
+      default:
+        return parameter.toLocal();
+    }
+  }
 
   static Object convert(Object value, RelDataType type, ZoneId zone) {
     if (value == null) {
@@ -120,6 +143,14 @@ final class ParameterValues {
   }
 
   private static long integral(Object value, RelDataType type, long min, long max) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      long number = ((Number) value).longValue();
+      if (number < min || number > max) {
+        throw outOfRange(value, type);
+      }
+      return number;
+    }
     BigDecimal number = decimal(value, type);
     BigDecimal integral;
     try {
@@ -129,10 +160,14 @@ final class ParameterValues {
       integral = number.setScale(0, RoundingMode.DOWN);
     }
     if (integral.compareTo(BigDecimal.valueOf(min)) < 0 || integral.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE,
-          "Value " + value + " is out of range for " + type.getSqlTypeName());
+      throw outOfRange(value, type);
     }
     return integral.longValue();
+  }
+
+  private static OneLakeException outOfRange(Object value, RelDataType type) {
+    return new OneLakeException(OneLakeException.NUMERIC_OUT_OF_RANGE,
+        "Value " + value + " is out of range for " + type.getSqlTypeName());
   }
 
   private static BigDecimal decimal(Object value, RelDataType type) {

@@ -44,7 +44,6 @@ public final class BlobFileIO implements FileIO {
   private final BlobContainer container;
   private final ContainerPaths paths;
   private final Map<String, String> conf;
-  private final ParquetReadConfiguration readConfiguration = new ParquetReadConfiguration();
   private final TransferSizes sizes;
   // startFrom (API 2026-02-06) may be unknown to a service; after the first refusal, filter locally.
   private volatile boolean startFromSupported = true;
@@ -152,8 +151,7 @@ public final class BlobFileIO implements FileIO {
   @Override
   public InputFile newInputFile(String path, long fileSize) {
     BlobClient blob = container.client().getBlobClient(paths.fileBlobName(path));
-    return new RemoteInputFile(new BlobRemoteFile(blob), path, fileSize, sizes.readChunk(),
-        readConfiguration);
+    return new RemoteInputFile(new BlobRemoteFile(blob), path, fileSize, sizes.readChunk());
   }
 
   @Override

@@ -31,7 +31,6 @@ public final class DfsFileIO implements FileIO {
   private final DataLakeFileSystemClient fileSystem;
   private final ContainerPaths paths;
   private final Map<String, String> conf;
-  private final ParquetReadConfiguration readConfiguration = new ParquetReadConfiguration();
   private final TransferSizes sizes;
 
   DfsFileIO(DataLakeFileSystemClient fileSystem, ContainerPaths paths, Map<String, String> conf, TransferSizes sizes) {
@@ -102,8 +101,7 @@ public final class DfsFileIO implements FileIO {
 
   @Override
   public InputFile newInputFile(String path, long fileSize) {
-    return new RemoteInputFile(new DfsRemoteFile(fileSystem.getFileClient(paths.fileBlobName(path))),
-        path, fileSize, sizes.readChunk(), readConfiguration);
+    return new RemoteInputFile(new DfsRemoteFile(fileSystem.getFileClient(paths.fileBlobName(path))), path, fileSize, sizes.readChunk());
   }
 
   @Override

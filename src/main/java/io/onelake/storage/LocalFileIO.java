@@ -32,7 +32,6 @@ import java.util.Optional;
  */
 public final class LocalFileIO implements FileIO {
   private final Map<String, String> conf;
-  private final ParquetReadConfiguration readConfiguration = new ParquetReadConfiguration();
 
   public LocalFileIO(Map<String, String> conf) {
     this.conf = Map.copyOf(requireNonNull(conf, "conf is null"));
@@ -96,7 +95,7 @@ public final class LocalFileIO implements FileIO {
 
   @Override
   public InputFile newInputFile(String path, long fileSize) {
-    return new LocalInputFile(LocalPaths.toPath(path), path, fileSize, readConfiguration);
+    return new LocalInputFile(LocalPaths.toPath(path), path, fileSize);
   }
 
   @Override

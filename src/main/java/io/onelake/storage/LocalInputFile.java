@@ -3,8 +3,8 @@ package io.onelake.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
-import io.delta.kernel.defaults.engine.hadoopio.HadoopInputFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,18 +13,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/**
- * A local file to read; a size of -1 or 0 from Kernel means unknown (see {@link RemoteInputFile}).
- * It is a Kernel {@code HadoopInputFile} only to share one Hadoop configuration between reads (see
- * {@link ParquetReadConfiguration}); all I/O is its own.
- */
-final class LocalInputFile extends HadoopInputFile {
+/** A local file to read; a size of -1 or 0 from Kernel means unknown (see {@link RemoteInputFile}). */
+final class LocalInputFile implements InputFile {
   private final Path file;
   private final String path;
   private final long knownSize;
 
-  LocalInputFile(Path file, String path, long knownSize, ParquetReadConfiguration configuration) {
-    super(configuration.carrier(), ParquetReadConfiguration.UNUSED_PATH, knownSize);
+  LocalInputFile(Path file, String path, long knownSize) {
     this.file = requireNonNull(file, "file is null");
     this.path = requireNonNull(path, "path is null");
     this.knownSize = knownSize;

@@ -3,8 +3,8 @@ package io.onelake.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
-import io.delta.kernel.defaults.engine.hadoopio.HadoopInputFile;
 import java.io.IOException;
 
 /**
@@ -12,18 +12,14 @@ import java.io.IOException;
  * and some commit files through {@code FileStatus.of(path)}, whose size is 0. So a size of at most
  * 0 is fetched (HEAD) when first needed; trusting the 0 would read nothing, and Kernel would wait
  * and retry three times on a "_last_checkpoint has no data" instead of seeing that it is missing.
- * It is a Kernel {@code HadoopInputFile} only to share one Hadoop configuration between reads (see
- * {@link ParquetReadConfiguration}); all I/O is its own.
  */
-final class RemoteInputFile extends HadoopInputFile {
+final class RemoteInputFile implements InputFile {
   private final RemoteFile file;
   private final String path;
   private final int chunkSize;
   private long length;
 
-  RemoteInputFile(RemoteFile file, String path, long knownSize, int chunkSize,
-      ParquetReadConfiguration configuration) {
-    super(configuration.carrier(), ParquetReadConfiguration.UNUSED_PATH, knownSize);
+  RemoteInputFile(RemoteFile file, String path, long knownSize, int chunkSize) {
     this.file = requireNonNull(file, "file is null");
     this.path = requireNonNull(path, "path is null");
     this.length = knownSize;

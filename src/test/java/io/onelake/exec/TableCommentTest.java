@@ -80,11 +80,12 @@ class TableCommentTest {
       for (int i = 0; i < 11; i++) {
         s.execute("INSERT INTO sales VALUES (" + i + ", 1.50)");
       }
-      assertTrue(Files.exists(log("sales").resolve(String.format("%020d.checkpoint.parquet", 10))));
       assertNull(metaData("sales", 11), "an INSERT does not rewrite the metadata");
       assertEquals("Daily sales, one row per order",
           checksumMetadata("sales", 11).get("description").asText());
     }
+    // Checkpoints are written in the background; closing the connection waits for them.
+    assertTrue(Files.exists(log("sales").resolve(String.format("%020d.checkpoint.parquet", 10))));
     try (Connection c = connect(); Statement s = c.createStatement()) {
       assertEquals("Daily sales, one row per order", remarks(c, "sales"));
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(amount) FROM sales")) {

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.fileio.InputFile;
-import io.delta.kernel.defaults.engine.fileio.OutputFile;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.onelake.auth.StorageCredential;
+import io.onelake.delta.DelegatingFileIO;
 import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
 import io.onelake.exec.SessionSettings;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.Meta;
@@ -230,8 +229,7 @@ class MetadataCrawlTest {
   }
 
   /** Counts what Kernel opens and lists, by kind of file. */
-  private static final class CountingFileIO implements FileIO {
-    private final FileIO delegate;
+  private static final class CountingFileIO extends DelegatingFileIO {
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger commits = new AtomicInteger();
     final AtomicInteger checkpoints = new AtomicInteger();
@@ -240,7 +238,7 @@ class MetadataCrawlTest {
     final AtomicInteger logListings = new AtomicInteger();
 
     CountingFileIO(FileIO delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -248,22 +246,7 @@ class MetadataCrawlTest {
       if (filePath.contains("/_delta_log/")) {
         logListings.incrementAndGet();
       }
-      return delegate.listFrom(filePath);
-    }
-
-    @Override
-    public FileStatus getFileStatus(String path) throws IOException {
-      return delegate.getFileStatus(path);
-    }
-
-    @Override
-    public String resolvePath(String path) throws IOException {
-      return delegate.resolvePath(path);
-    }
-
-    @Override
-    public boolean mkdirs(String path) throws IOException {
-      return delegate.mkdirs(path);
+      return super.listFrom(filePath);
     }
 
     @Override
@@ -278,28 +261,7 @@ class MetadataCrawlTest {
       } else {
         otherLogFiles.incrementAndGet();
       }
-      return delegate.newInputFile(path, fileSize);
-    }
-
-    @Override
-    public OutputFile newOutputFile(String path) {
-      return delegate.newOutputFile(path);
-    }
-
-    @Override
-    public boolean delete(String path) throws IOException {
-      return delegate.delete(path);
-    }
-
-    @Override
-    public Optional<String> getConf(String confKey) {
-      return delegate.getConf(confKey);
-    }
-
-    @Override
-    public void copyFileAtomically(String srcPath, String destPath, boolean overwrite)
-        throws IOException {
-      delegate.copyFileAtomically(srcPath, destPath, overwrite);
+      return super.newInputFile(path, fileSize);
     }
 
     @Override

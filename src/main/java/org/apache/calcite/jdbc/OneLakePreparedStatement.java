@@ -6,14 +6,19 @@ package org.apache.calcite.jdbc;
 import io.onelake.jdbc.TimestampParameters;
 import java.io.InputStream;
 import java.io.Reader;
+import java.sql.Date;
 import java.sql.NClob;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Calendar;
+import java.util.List;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Calcite's prepared statement, except that timestamp parameters keep their microseconds: Avatica
@@ -22,6 +27,12 @@ import org.apache.calcite.avatica.Meta;
  * It lives in Calcite's package only because CalcitePreparedStatement is package-private.
  */
 public final class OneLakePreparedStatement extends CalcitePreparedStatement {
+  /** A power of two: DATE parameters remembered, direct-mapped by instant (see {@link #setDate}). */
+  private static final int REMEMBERED_DATE_BITS = 12;
+  private static final int REMEMBERED_DATES = 1 << REMEMBERED_DATE_BITS;
+  private final long[] dateInstants = new long[REMEMBERED_DATES];
+  private final TypedValue[] dateValues = new TypedValue[REMEMBERED_DATES];
+
   private OneLakePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h,
       Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
@@ -34,6 +45,66 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
       throws SQLException {
     return new OneLakePreparedStatement((CalciteConnectionImpl) connection, h, signature, resultSetType,
         resultSetConcurrency, resultSetHoldability);
+  }
+
+  // The setters a JDBC batch calls for every value: what Avatica's AvaticaSite would store, without
+  // making an AvaticaSite per call.
+
+  @Override
+  public void setLong(int parameterIndex, long x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.LONG, x, null);
+  }
+
+  @Override
+  public void setInt(int parameterIndex, int x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.INTEGER, x, null);
+  }
+
+  @Override
+  public void setString(int parameterIndex, String x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.STRING, x, null);
+  }
+
+  @Override
+  public void setBigDecimal(int parameterIndex, java.math.BigDecimal x) throws SQLException {
+    slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.NUMBER, x, null);
+  }
+
+  /** What {@code addBatch} keeps of the current parameters: a copy of the slots (one array copy). */
+  @Override
+  protected List<TypedValue> copyParameterValues() {
+    return Arrays.asList(slots.clone());
+  }
+
+  /** The slot of a parameter; checked as Avatica's getSite checks it (closed, out of range). */
+  private int slot(int parameterIndex) throws SQLException {
+    checkOpen();
+    if (parameterIndex < 1 || parameterIndex > slots.length) {
+      getSite(parameterIndex); // throws Avatica's error
+    }
+    return parameterIndex - 1;
+  }
+
+  @Override
+  public void setDate(int parameterIndex, Date x, Calendar calendar) throws SQLException {
+    if (x == null || calendar != getCalendar()) {
+      super.setDate(parameterIndex, x, calendar);
+      return;
+    }
+    int slot = slot(parameterIndex);
+    // Avatica makes a day number of every DATE through a Timestamp, a LocalDateTime and two zone
+    // offsets; a batch binds the same few thousand days again and again. For the statement's own
+    // calendar the day number depends on the instant alone, so it is remembered.
+    long instant = x.getTime();
+    // Fibonacci hashing: instants of midnights share their low bits.
+    int entry = (int) ((instant * 0x9E3779B97F4A7C15L) >>> (64 - REMEMBERED_DATE_BITS));
+    TypedValue value = dateValues[entry];
+    if (value == null || dateInstants[entry] != instant) {
+      value = TypedValue.ofJdbc(ColumnMetaData.Rep.JAVA_SQL_DATE, x, calendar);
+      dateInstants[entry] = instant;
+      dateValues[entry] = value;
+    }
+    slots[slot] = value;
   }
 
   @Override

@@ -18,11 +18,13 @@ import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.actions.CommitInfo;
 import io.delta.kernel.internal.actions.Metadata;
 import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.internal.data.DelegateRow;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -173,7 +175,7 @@ final class CommitRewritingEngine implements Engine {
     Row amendChecksum(Row checksum) {
       int ordinal = checksum.getSchema().indexOf("metadata");
       Metadata committed = Metadata.fromRow(checksum.getStruct(ordinal));
-      return new ReplacedFieldRow(checksum, ordinal, change.applyTo(committed).toRow());
+      return new DelegateRow(checksum, Map.of(ordinal, change.applyTo(committed).toRow()));
     }
   }
 

@@ -17,6 +17,7 @@ import io.onelake.exec.Session;
 import io.onelake.exec.SessionSetting;
 import io.onelake.exec.TableCopy;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +80,14 @@ final class InsertStatements {
     boolean replacesSchema = schemaMode.equals("overwrite")
         && (overwrite || session.settings().get(SessionSetting.INSERT_MODE).equals("overwrite"));
     StructType current = target.snapshot().getSchema();
+    // The source query is planned once, whether schema evolution or the rows query asks first.
+    Map<SqlNode, PreparedQuery> planned = new IdentityHashMap<>();
+    Function<SqlNode, PreparedQuery> prepareOnce = node -> planned.computeIfAbsent(node, preparer);
+    Function<SqlNode, RelDataType> sourceRowType = node -> rowType(prepareOnce.apply(node));
     StructType schema = replacesSchema
-        ? SchemaEvolution.replaced(target, insert.getTargetColumnList(), source, this::sourceType)
+        ? SchemaEvolution.replaced(target, insert.getTargetColumnList(), source, sourceRowType)
         : schemaMode.equals("merge")
-            ? SchemaEvolution.merged(target, insert.getTargetColumnList(), source, this::sourceType)
+            ? SchemaEvolution.merged(target, insert.getTargetColumnList(), source, sourceRowType)
             : current;
     boolean changesSchema = !schema.equals(current);
     if (changesSchema && replaceWhere != null) {
@@ -128,7 +133,7 @@ final class InsertStatements {
       }
       rowsQuery = SqlStdOperatorTable.VALUES.createCall(POS, rows);
     } else {
-      PreparedQuery probe = preparer.apply(source);
+      PreparedQuery probe = prepareOnce.apply(source);
       int width = probe.signature().rowType == null ? 0 : probe.signature().rowType.getFieldCount();
       if (width != sourceWidth) {
         throw new OneLakeException(OneLakeException.SYNTAX, "INSERT into " + id.displayName()
@@ -301,8 +306,8 @@ final class InsertStatements {
 
 
   /** The row type of the INSERT's source (its VALUES or query), for the columns it adds. */
-  private RelDataType sourceType(SqlNode source) {
-    RelDataType type = preparer.apply(source).signature().rowType;
+  private static RelDataType rowType(PreparedQuery source) {
+    RelDataType type = source.signature().rowType;
     if (type == null) {
       throw new OneLakeException(OneLakeException.SYNTAX, "The INSERT's source yields no rows");
     }

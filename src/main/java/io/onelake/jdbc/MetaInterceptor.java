@@ -6,6 +6,7 @@ package io.onelake.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.onelake.exec.Session;
+import io.onelake.sql.BatchStream;
 import io.onelake.sql.CommandSignature;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -18,12 +19,13 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.jdbc.OneLakePreparedStatement;
 import org.apache.calcite.jdbc.OneLakeStatements;
 
 /**
  * Wraps Calcite's {@link Meta} for one connection. It (1) turns every failure into an exception that
  * carries the right SQLState, (2) runs a JDBC batch as one commit per table instead of one commit per
- * row, (3) answers catalog metadata for the lakehouse, and (4) closes the session with the connection.
+ * row (committing the rows its statement wrote as they were added, where it did), (3) answers catalog metadata for the lakehouse, and (4) closes the session with the connection.
  * Everything else goes to Calcite unchanged.
  */
 final class MetaInterceptor implements InvocationHandler {
@@ -185,6 +187,11 @@ final class MetaInterceptor implements InvocationHandler {
 
   private Meta.ExecuteBatchResult executeBatch(Meta.StatementHandle handle,
       List<List<TypedValue>> parameterLists) throws Throwable {
+    try (BatchStream stream = streamOf(handle)) {
+      if (stream != null && stream.stillApplies(parameterLists.size())) {
+        return new Meta.ExecuteBatchResult(stream.commit());
+      }
+    }
     Meta.Signature signature = OneLakeStatements.signature(connection, handle);
     CommandSignature.BatchCommand bulk =
         signature == null ? null : CommandSignature.batchCommand(signature);
@@ -200,6 +207,16 @@ final class MetaInterceptor implements InvocationHandler {
       }
       return new Meta.ExecuteBatchResult(counts);
     });
+  }
+
+  /**
+   * The rows of the batch its statement already wrote while they were added, or null. A stream that
+   * no longer applies is closed (its files deleted) and the batch runs from its parameters.
+   */
+  private BatchStream streamOf(Meta.StatementHandle handle) {
+    AvaticaStatement statement = connection.statementMap.get(handle.id);
+    return statement instanceof OneLakePreparedStatement
+        ? ((OneLakePreparedStatement) statement).takeBatchStream() : null;
   }
 
   /** Runs a batch with writes staged, then commits them once per table (unless in a transaction). */

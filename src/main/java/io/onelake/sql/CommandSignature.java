@@ -6,11 +6,13 @@ package io.onelake.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.linq4j.Linq4j;
@@ -53,10 +55,7 @@ public final class CommandSignature {
       return signature;
     }
     Update update = (Update) signature;
-    BatchCommand batch = update.batch == null ? null : parameterSets -> {
-      check.run();
-      return update.batch.execute(parameterSets);
-    };
+    BatchCommand batch = update.batch == null ? null : new CheckedBatch(update.batch, check);
     return new Update(update.sql, update.parameters, update.rootSchema, context -> {
       check.run();
       return update.command.execute(context);
@@ -102,7 +101,74 @@ public final class CommandSignature {
   /** Work that runs every parameter set of a JDBC batch at once; returns one update count each. */
   @FunctionalInterface
   public interface BatchCommand {
-    long[] execute(List<List<org.apache.calcite.avatica.remote.TypedValue>> parameterSets);
+    long[] execute(List<List<TypedValue>> parameterSets);
+
+    /**
+     * Starts writing the next batch as its parameter sets are added, or empty where they must wait
+     * for the batch to run. May fail; then the batch runs with {@link #execute}.
+     */
+    default Optional<BatchStream> stream() {
+      return Optional.empty();
+    }
+  }
+
+  /** A batch command refused by {@code check} when it runs; a stream of it is checked before commit. */
+  private static final class CheckedBatch implements BatchCommand {
+    private final BatchCommand delegate;
+    private final Runnable check;
+
+    CheckedBatch(BatchCommand delegate, Runnable check) {
+      this.delegate = delegate;
+      this.check = check;
+    }
+
+    @Override
+    public long[] execute(List<List<TypedValue>> parameterSets) {
+      check.run();
+      return delegate.execute(parameterSets);
+    }
+
+    @Override
+    public Optional<BatchStream> stream() {
+      check.run();
+      return delegate.stream().map(stream -> new CheckedStream(stream, check));
+    }
+  }
+
+  /** A batch stream whose commit is refused by {@code check} (the batch then runs and reports it). */
+  private static final class CheckedStream implements BatchStream {
+    private final BatchStream delegate;
+    private final Runnable check;
+
+    CheckedStream(BatchStream delegate, Runnable check) {
+      this.delegate = delegate;
+      this.check = check;
+    }
+
+    @Override
+    public void add(List<TypedValue> parameters) {
+      delegate.add(parameters);
+    }
+
+    @Override
+    public boolean stillApplies(int parameterSets) {
+      try {
+        check.run();
+      } catch (RuntimeException refused) {
+        return false;
+      }
+      return delegate.stillApplies(parameterSets);
+    }
+
+    @Override
+    public long[] commit() {
+      return delegate.commit();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
   }
 
   /** Work that yields rows. */

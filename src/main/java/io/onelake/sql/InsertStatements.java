@@ -22,11 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalcitePrepare.Context;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
@@ -187,9 +184,8 @@ final class InsertStatements {
   }
 
   /**
-   * The bulk path of {@code INSERT INTO t VALUES (?, ?, ...)} batches: the parameter sets become rows of
-   * one write directly, instead of one Calcite execution per set. Only for a single row of plain
-   * parameters into primitive columns; anything else runs row by row.
+   * The bulk path of {@code INSERT INTO t VALUES (?, ?, ...)} batches ({@link InsertBatch}). Only for a
+   * single row of plain parameters into primitive columns; anything else runs row by row.
    */
   private static CommandSignature.BatchCommand bulkBatch(Session session, SqlNode values,
       DeltaTable target, RelDataType tableType, int[] sourcePositions, boolean overwrite) {
@@ -215,32 +211,8 @@ final class InsertStatements {
       }
       parameterOf[i] = ((SqlDynamicParam) expression).getIndex();
     }
-    InsertExecutor executor = new InsertExecutor(session);
-    return parameterSets -> {
-      QueryRows queryRows = new QueryRows() {
-        @Override
-        public RelDataType rowType() {
-          return tableType;
-        }
-
-        @Override
-        public Enumerable<Object> rows(DataContext ignored, Map<String, Object> variables) {
-          return Linq4j.asEnumerable(parameterSets).select(parameters -> {
-            Object[] row = new Object[fields.size()];
-            for (int i = 0; i < row.length; i++) {
-              row[i] = parameterOf[i] < 0 ? null : ParameterValues.convert(
-                  ParameterValues.local(parameters.get(parameterOf[i])), fields.get(i).getType(),
-                  session.timeZone());
-            }
-            return row;
-          });
-        }
-      };
-      long inserted = executor.execute(new InsertSpec(target, queryRows, false, false, true), null);
-      long[] counts = new long[parameterSets.size()];
-      java.util.Arrays.fill(counts, inserted == parameterSets.size() ? 1 : 0);
-      return counts;
-    };
+    return new InsertBatch(session, target,
+        new ParameterRows(tableType, parameterOf, session.timeZone()));
   }
 
   /** Whether the expressions of a VALUES list hold a subquery (then the INSERT reads tables). */

@@ -16,6 +16,7 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import io.onelake.testing.AzuriteExtension;
 import io.onelake.testing.AzuriteProcess;
+import io.onelake.testing.TestLake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -47,98 +48,12 @@ class BatchInsertTest {
   @TempDir
   Path dir;
 
-  /** One backend: how to connect and how to look at the files of a table. */
-  private interface Lake {
-    Connection connect() throws SQLException;
-
-    /** Names of the commit files ({@code NNN.json}) in the table's _delta_log. */
-    Set<String> commits(String table);
-
-    /** Names of the Parquet data files under the table folder (excluding _delta_log). */
-    Set<String> dataFiles(String table);
+  private TestLake local() {
+    return TestLake.local(dir.resolve("lake"));
   }
 
-  private Lake local() {
-    Path root = dir.resolve("lake");
-    return new Lake() {
-      @Override
-      public Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:onelake:file:" + root + ";timeZone=UTC");
-      }
-
-      @Override
-      public Set<String> commits(String table) {
-        return list(root.resolve("Tables").resolve(table).resolve("_delta_log"), false);
-      }
-
-      @Override
-      public Set<String> dataFiles(String table) {
-        return list(root.resolve("Tables").resolve(table), true);
-      }
-
-      private Set<String> list(Path folder, boolean parquet) {
-        try (Stream<Path> files = Files.walk(folder)) {
-          Set<String> names = new TreeSet<>();
-          files.filter(Files::isRegularFile).forEach(file -> {
-            String rel = folder.relativize(file).toString().replace('\\', '/');
-            if (parquet ? rel.endsWith(".parquet") && !rel.startsWith("_delta_log/")
-                : rel.matches("\\d{20}\\.json")) {
-              names.add(rel);
-            }
-          });
-          return names;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
-  }
-
-  private static Lake azurite(AzuriteProcess azurite) {
-    String containerUrl = azurite.newContainerUrl("batch");
-    BlobContainerClient container = new BlobContainerClientBuilder().endpoint(containerUrl)
-        .credential(new StorageSharedKeyCredential(azurite.accountName(), azurite.accountKey()))
-        .buildClient();
-    return new Lake() {
-      @Override
-      public Connection connect() throws SQLException {
-        Properties info = new Properties();
-        info.setProperty("accountName", azurite.accountName());
-        info.setProperty("accountKey", azurite.accountKey());
-        info.setProperty("timeZone", "UTC");
-        return DriverManager.getConnection("jdbc:onelake:" + containerUrl + "/lakehouse", info);
-      }
-
-      @Override
-      public Set<String> commits(String table) {
-        Set<String> names = new TreeSet<>();
-        for (String rel : list("lakehouse/Tables/" + table + "/_delta_log/")) {
-          if (rel.matches("\\d{20}\\.json")) {
-            names.add(rel);
-          }
-        }
-        return names;
-      }
-
-      @Override
-      public Set<String> dataFiles(String table) {
-        Set<String> names = new TreeSet<>();
-        for (String rel : list("lakehouse/Tables/" + table + "/")) {
-          if (rel.endsWith(".parquet") && !rel.startsWith("_delta_log/")) {
-            names.add(rel);
-          }
-        }
-        return names;
-      }
-
-      private Set<String> list(String prefix) {
-        Set<String> names = new TreeSet<>();
-        for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(prefix), null)) {
-          names.add(item.getName().substring(prefix.length()));
-        }
-        return names;
-      }
-    };
+  private static TestLake azurite(AzuriteProcess azurite) {
+    return TestLake.azurite(azurite, "batch");
   }
 
   @Test
@@ -151,7 +66,7 @@ class BatchInsertTest {
     batchIsOneCommit(azurite(azurite));
   }
 
-  private static void batchIsOneCommit(Lake lake) throws Exception {
+  private static void batchIsOneCommit(TestLake lake) throws Exception {
     try (Connection c = lake.connect()) {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE t (id INT NOT NULL, v STRING)");
@@ -204,7 +119,7 @@ class BatchInsertTest {
     failedBatchLeavesTableUnchanged(azurite(azurite));
   }
 
-  private static void failedBatchLeavesTableUnchanged(Lake lake) throws Exception {
+  private static void failedBatchLeavesTableUnchanged(TestLake lake) throws Exception {
     try (Connection c = lake.connect()) {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE t (id INT NOT NULL, v STRING)");
@@ -261,7 +176,7 @@ class BatchInsertTest {
     everyParameterTypeRoundTrips(azurite(azurite));
   }
 
-  private static void everyParameterTypeRoundTrips(Lake lake) throws Exception {
+  private static void everyParameterTypeRoundTrips(TestLake lake) throws Exception {
     Timestamp ts = Timestamp.from(Instant.parse("2024-05-06T07:08:09.123Z"));
     Date date = Date.valueOf("2024-02-29");
     BigDecimal decimal = new BigDecimal("-12345678901234.56789");

@@ -119,11 +119,24 @@ public final class OneLakeJdbcFactory extends CalciteFactory {
     }
   }
 
-  /** Calcite's statement; the class only exists because Calcite's is abstract. */
+  /** Calcite's statement, whose failed batches are BatchUpdateExceptions with a SQLState (JDBC). */
   private static final class OneLakeStatement extends CalciteStatement {
     OneLakeStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int resultSetType,
         int resultSetConcurrency, int resultSetHoldability) {
       super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+      checkOpen();
+      try {
+        return super.executeLargeBatch();
+      } catch (SQLException e) {
+        throw OneLakeStatements.batchFailure(e);
+      } catch (RuntimeException e) {
+        // Avatica passes on a failure of a statement batch as it is, as prepared statements do not.
+        throw OneLakeStatements.batchFailure(AvaticaConnection.HELPER.createException(e.getMessage(), e));
+      }
     }
   }
 }

@@ -4,6 +4,8 @@
 package org.apache.calcite.jdbc;
 
 import io.onelake.jdbc.TimestampParameters;
+import io.onelake.sql.BatchStream;
+import io.onelake.sql.CommandSignature;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.Date;
@@ -19,6 +21,8 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calcite's prepared statement, except that timestamp parameters keep their microseconds: Avatica
@@ -27,11 +31,16 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * It lives in Calcite's package only because CalcitePreparedStatement is package-private.
  */
 public final class OneLakePreparedStatement extends CalcitePreparedStatement {
+  private static final Logger LOG = LoggerFactory.getLogger(OneLakePreparedStatement.class);
   /** A power of two: DATE parameters remembered, direct-mapped by instant (see {@link #setDate}). */
   private static final int REMEMBERED_DATE_BITS = 12;
   private static final int REMEMBERED_DATES = 1 << REMEMBERED_DATE_BITS;
   private final long[] dateInstants = new long[REMEMBERED_DATES];
   private final TypedValue[] dateValues = new TypedValue[REMEMBERED_DATES];
+  /** The rows of the current batch as they are written, if the statement streams them. */
+  private BatchStream stream;
+  /** Whether the current batch tried to open its stream (once per batch). */
+  private boolean streamTried;
 
   private OneLakePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h,
       Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
@@ -68,6 +77,88 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
   @Override
   public void setBigDecimal(int parameterIndex, java.math.BigDecimal x) throws SQLException {
     slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.NUMBER, x, null);
+  }
+
+  /**
+   * Keeps the parameters for the batch and, where the statement can (an INSERT of parameters in
+   * auto-commit mode, {@link BatchStream}), writes them at once, so that Parquet encoding overlaps the
+   * application's binding. The parameter sets stay in the batch as well: if the stream fails or no
+   * longer applies when the batch runs, the batch runs from them the ordinary way.
+   */
+  @Override
+  public void addBatch() throws SQLException {
+    super.addBatch();
+    if (!streamTried) {
+      streamTried = true;
+      stream = openStream();
+    }
+    if (stream != null) {
+      try {
+        stream.add(parameterValueBatch.get(parameterValueBatch.size() - 1));
+      } catch (RuntimeException e) {
+        LOG.debug("Batch rows are no longer streamed; the batch runs from its parameters", e);
+        discardStream();
+      }
+    }
+  }
+
+  private BatchStream openStream() {
+    CommandSignature.BatchCommand command = CommandSignature.batchCommand(getSignature());
+    if (command == null) {
+      return null;
+    }
+    try {
+      return command.stream().orElse(null);
+    } catch (RuntimeException e) {
+      // The batch reports it when it runs (a read-only connection, a dropped table, ...).
+      LOG.debug("Batch rows are not streamed; the batch runs from its parameters", e);
+      return null;
+    }
+  }
+
+  /** The stream of the batch being added to, handed to the Meta layer that runs the batch. */
+  public BatchStream takeBatchStream() {
+    BatchStream taken = stream;
+    stream = null;
+    return taken;
+  }
+
+  private void discardStream() {
+    BatchStream discarded = stream;
+    stream = null;
+    if (discarded != null) {
+      discarded.close();
+    }
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    super.clearBatch();
+    discardStream();
+    streamTried = false;
+  }
+
+  /** Runs the batch; a failure is a BatchUpdateException ({@link OneLakeStatements#batchFailure}). */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    try {
+      return super.executeLargeBatch();
+    } catch (SQLException e) {
+      throw OneLakeStatements.batchFailure(e);
+    } finally {
+      discardStream(); // not taken when the batch did not get to run
+      streamTried = false;
+    }
+  }
+
+  @Override
+  protected void close_() {
+    try {
+      discardStream();
+    } finally {
+      super.close_();
+    }
   }
 
   /** What {@code addBatch} keeps of the current parameters: a copy of the slots (one array copy). */

@@ -3,13 +3,16 @@
  */
 package org.apache.calcite.jdbc;
 
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 
 /**
- * The prepared signature of a statement handle. Calcite keeps it in its package-private statement
- * registry, and a JDBC batch arrives with the handle only.
+ * What the driver's statements share: the prepared signature of a statement handle (Calcite keeps it
+ * in its package-private statement registry, and a JDBC batch arrives with the handle only), and how a
+ * failed batch is reported.
  */
 public final class OneLakeStatements {
   private OneLakeStatements() {}
@@ -23,5 +26,18 @@ public final class OneLakeStatements {
     } catch (NoSuchStatementException e) {
       return null;
     }
+  }
+
+  /**
+   * A failed batch as JDBC reports it: a {@link BatchUpdateException} with the failure's message and
+   * SQLState, and no update counts, because the batch is one commit and none of its statements took
+   * effect.
+   */
+  static BatchUpdateException batchFailure(SQLException failure) {
+    if (failure instanceof BatchUpdateException) {
+      return (BatchUpdateException) failure;
+    }
+    return new BatchUpdateException(failure.getMessage(), failure.getSQLState(),
+        failure.getErrorCode(), new long[0], failure);
   }
 }

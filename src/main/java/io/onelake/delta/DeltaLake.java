@@ -46,6 +46,8 @@ public final class DeltaLake {
    * threads end after a minute.
    */
   private final ExecutorService writerThreads;
+  /** Writer threads that help another encode the columns of its file (bounded by the processors). */
+  private final EncodingHelpers encodingHelpers;
   /** One thread at most, idle threads end: see {@link #inBackground}. */
   private final ThreadPoolExecutor background;
   /** Per table: which columns its recent files wrote without a dictionary. */
@@ -57,6 +59,7 @@ public final class DeltaLake {
     AtomicInteger threadIds = new AtomicInteger();
     this.writerThreads =
         Executors.newCachedThreadPool(daemonThreads("onelake-parquet-writer-", threadIds));
+    this.encodingHelpers = EncodingHelpers.forProcessors(writerThreads);
     this.background = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
         daemonThreads("onelake-checkpoint-", threadIds));
     background.allowCoreThreadTimeOut(true);
@@ -73,6 +76,11 @@ public final class DeltaLake {
   /** Threads for writing Parquet files while a statement produces rows. */
   ExecutorService writerThreads() {
     return writerThreads;
+  }
+
+  /** Threads that help a writer thread encode its file's columns. */
+  EncodingHelpers encodingHelpers() {
+    return encodingHelpers;
   }
 
   /** The dictionary hints of a table's Parquet files, kept while the connection lives. */

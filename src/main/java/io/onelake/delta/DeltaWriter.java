@@ -372,7 +372,7 @@ public final class DeltaWriter implements AutoCloseable {
       finishFile(evicted);
     }
     partition.sink = new PartitionSink(lake.writerThreads(), engine, fileIO, flatFiles,
-        lake.dictionaryHints(tablePath), transactionState, partition.values);
+        lake.dictionaryHints(tablePath), lake.encodingHelpers(), transactionState, partition.values);
     writing.put(partition.key, partition);
     return partition.sink;
   }

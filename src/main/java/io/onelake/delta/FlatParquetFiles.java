@@ -42,16 +42,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.DelegatingPositionOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -65,14 +66,18 @@ import org.apache.parquet.schema.Types;
  * {@code ParquetWriter} on a fresh Hadoop {@code Configuration} (parsing {@code core-default.xml}),
  * reads each file's footer back to get its statistics, and asks for the buffered size after every row.
  * Here the configuration is plain (no Hadoop defaults), the statistics come from the footer the writer
- * just built ({@link FooterStatistics}), the size is checked every {@value #SIZE_CHECK_ROWS} rows, and
- * the driver's own vectors ({@link LongVector}, {@link IntVector}) are read without boxing.
- * Nested types and column-mapping field ids are left to Kernel's writer ({@link #supports}).
+ * just built ({@link FooterStatistics}), the size is checked every {@value #SIZE_CHECK_ROWS} rows near
+ * the target, the driver's own vectors ({@link LongVector}, {@link IntVector}) are read without boxing,
+ * and the columns of a file are encoded by two threads when a second one is free
+ * ({@link ColumnParallelFile}). Nested types and column-mapping field ids are left to Kernel's writer
+ * ({@link #supports}).
  */
 final class FlatParquetFiles {
-  /** Rows between two checks of the file size: a file overshoots the target by at most this many. */
+  /** Rows between two checks of the file size near the target: a file overshoots it by about this. */
   static final int SIZE_CHECK_ROWS = 32;
   private static final String WRITER_KEY = "io.onelake.writer";
+  /** What parquet-hadoop records as the writer's object model (a WriteSupport's name). */
+  private static final String MODEL_NAME = "onelake";
 
   private final FileIO fileIO;
   private final String directory;
@@ -81,16 +86,20 @@ final class FlatParquetFiles {
   private final long targetFileSize;
   private final Optional<Long> rowGroupBytes;
   private final DictionaryHints dictionaryHints;
+  private final EncodingHelpers helpers;
+  private final Compressors compressors;
 
   FlatParquetFiles(FileIO fileIO, String directory, List<Column> statsColumns,
-      WriteOptions options, DictionaryHints dictionaryHints) {
+      WriteOptions options, DictionaryHints dictionaryHints, EncodingHelpers helpers) {
     this.dictionaryHints = requireNonNull(dictionaryHints, "dictionaryHints");
+    this.helpers = requireNonNull(helpers, "helpers");
     this.fileIO = requireNonNull(fileIO, "fileIO");
     this.directory = requireNonNull(directory, "directory");
     this.statsColumns = List.copyOf(statsColumns);
     this.codec = CompressionCodecName.fromConf(options.compression());
     this.targetFileSize = options.targetFileSizeBytes();
     this.rowGroupBytes = fileIO.getConf(WriteOptions.ROW_GROUP_SIZE_KEY).map(Long::parseLong);
+    this.compressors = new Compressors(codec);
   }
 
   /** Whether this writer can write rows of the (physical) schema; Kernel's writer does otherwise. */
@@ -107,8 +116,10 @@ final class FlatParquetFiles {
   /** Writes all rows of the batches (selected rows only); returns the files written. */
   List<DataFileStatus> write(Iterator<FilteredColumnarBatch> batches) {
     List<DataFileStatus> files = new ArrayList<>();
-    RowWriteSupport support = null;
+    StructType schema = null;
+    MessageType parquetSchema = null;
     OpenFile file = null;
+    int[] rowIds = new int[0];
     try {
       while (batches.hasNext()) {
         FilteredColumnarBatch batch = batches.next();
@@ -116,24 +127,29 @@ final class FlatParquetFiles {
         if (data.getSize() == 0) {
           continue;
         }
-        if (support == null) {
-          support = new RowWriteSupport(data.getSchema());
-        } else if (!support.schema.equals(data.getSchema())) {
-          throw new IllegalArgumentException("batches of different schemas: " + support.schema
-              + " and " + data.getSchema());
+        if (schema == null) {
+          schema = data.getSchema();
+          parquetSchema = parquetSchema(schema);
+        } else if (!schema.equals(data.getSchema())) {
+          throw new IllegalArgumentException("batches of different schemas: " + schema + " and "
+              + data.getSchema());
         }
-        support.bind(data);
-        ColumnVector selection = batch.getSelectionVector().orElse(null);
-        for (int row = 0; row < data.getSize(); row++) {
-          if (selection != null && (selection.isNullAt(row) || !selection.getBoolean(row))) {
-            continue;
-          }
+        FieldWriter[] sources = new FieldWriter[schema.length()];
+        for (int i = 0; i < sources.length; i++) {
+          sources[i] = FieldWriter.of(parquetSchema.getType(i), data.getColumnVector(i));
+        }
+        if (rowIds.length < data.getSize()) {
+          rowIds = new int[data.getSize()];
+        }
+        int selected = selectedRows(batch, rowIds);
+        for (int from = 0; from < selected; ) {
           if (file == null) {
-            file = open(support);
+            file = open(schema, parquetSchema);
           }
-          support.row = row;
-          file.writer.write(support);
-          if (++file.rows % SIZE_CHECK_ROWS == 0 && file.writer.getDataSize() >= targetFileSize) {
+          int count = Math.min(selected - from, file.rowsBeforeSizeCheck());
+          file.parquet.write(sources, rowIds, from, count);
+          from += count;
+          if (file.parquet.dataSize() >= targetFileSize) {
             files.add(file.close());
             file = null;
           }
@@ -148,65 +164,84 @@ final class FlatParquetFiles {
       throw new UncheckedIOException("writing Parquet files in " + directory + " failed", e);
     } finally {
       if (file != null) {
-        file.abandon();
+        file.parquet.abandon();
       }
+      compressors.release();
     }
   }
 
-  private OpenFile open(RowWriteSupport support) throws IOException {
+  /** Puts the indexes of the batch's selected rows into {@code rowIds}; returns how many there are. */
+  private static int selectedRows(FilteredColumnarBatch batch, int[] rowIds) {
+    int size = batch.getData().getSize();
+    ColumnVector selection = batch.getSelectionVector().orElse(null);
+    int selected = 0;
+    for (int row = 0; row < size; row++) {
+      if (selection == null || (!selection.isNullAt(row) && selection.getBoolean(row))) {
+        rowIds[selected++] = row;
+      }
+    }
+    return selected;
+  }
+
+  private OpenFile open(StructType schema, MessageType parquetSchema) throws IOException {
     String path = directory + (directory.endsWith("/") ? "" : "/") + UUID.randomUUID() + "-000.parquet";
     io.delta.kernel.defaults.engine.fileio.OutputFile target = fileIO.newOutputFile(path);
-    // A plain configuration: parquet-hadoop's defaults without Hadoop's XML resources.
-    ParquetConfiguration conf = new PlainParquetConfiguration();
-    Builder builder = new Builder(new KernelOutputFile(target), support)
-        .withConf(conf)
-        .withCompressionCodec(codec);
-    rowGroupBytes.ifPresent(builder::withRowGroupSize);
+    // parquet-hadoop's defaults, as ParquetWriter.Builder has them, and the dictionary hints.
+    ParquetProperties.Builder properties = ParquetProperties.builder();
     Set<String> plainColumns = dictionaryHints.nextFile();
     for (String column : plainColumns) {
-      builder.withDictionaryEncoding(column, false);
+      properties.withDictionaryEncoding(column, false);
     }
-    ParquetWriter<RowWriteSupport> writer = builder.build();
-    return new OpenFile(path, writer, support.schema, plainColumns.isEmpty());
+    ColumnParallelFile parquet = new ColumnParallelFile(new KernelOutputFile(target), parquetSchema,
+        properties.build(), compressors.forColumns(parquetSchema.getFieldCount()),
+        rowGroupBytes.orElse((long) ParquetWriter.DEFAULT_BLOCK_SIZE), helpers);
+    return new OpenFile(path, parquet, schema, plainColumns.isEmpty());
   }
 
   /** One Parquet file being written. */
   private final class OpenFile {
     final String path;
-    final ParquetWriter<RowWriteSupport> writer;
+    final ColumnParallelFile parquet;
     final StructType schema;
     /** Whether every column tried a dictionary, so that the file tells which ones pay. */
     final boolean allDictionaries;
-    long rows;
 
-    OpenFile(String path, ParquetWriter<RowWriteSupport> writer, StructType schema,
-        boolean allDictionaries) {
+    OpenFile(String path, ColumnParallelFile parquet, StructType schema, boolean allDictionaries) {
       this.path = path;
-      this.writer = writer;
+      this.parquet = parquet;
       this.schema = schema;
       this.allDictionaries = allDictionaries;
     }
 
+    /**
+     * How many rows to write before the file's size is checked again: {@value #SIZE_CHECK_ROWS} at
+     * first and close to the target, up to a batch while the file is far from it (half the rows the
+     * average row size says are left, so that a file overshoots the target by little).
+     */
+    int rowsBeforeSizeCheck() throws IOException {
+      long rows = parquet.rows();
+      long size = parquet.dataSize();
+      if (rows < SIZE_CHECK_ROWS || size <= 0) {
+        return SIZE_CHECK_ROWS;
+      }
+      long rowsLeft = (targetFileSize - size) / Math.max(1, size / rows);
+      return (int) Math.max(SIZE_CHECK_ROWS, Math.min(Integer.MAX_VALUE, rowsLeft / 2));
+    }
+
     DataFileStatus close() throws IOException {
-      writer.close();
+      long rows = parquet.rows();
+      ParquetMetadata footer = parquet.close(Map.of(WRITER_KEY,
+          OneLakeVersion.NAME + "/" + OneLakeVersion.VERSION, ParquetWriter.OBJECT_MODEL_NAME_PROP,
+          MODEL_NAME));
       if (allDictionaries) {
-        dictionaryHints.learn(writer.getFooter());
+        dictionaryHints.learn(footer);
       }
       FileStatus status = fileIO.getFileStatus(path);
       DataFileStatistics stats = statsColumns.isEmpty()
           ? new DataFileStatistics(rows, Map.of(), Map.of(), Map.of(), Optional.empty())
-          : FooterStatistics.of(writer.getFooter(), schema, statsColumns);
+          : FooterStatistics.of(footer, schema, statsColumns);
       return new DataFileStatus(fileIO.resolvePath(path), status.getSize(),
           status.getModificationTime(), Optional.of(stats));
-    }
-
-    /** After a failure: the file is deleted with the statement's other files (TrackingFileIO). */
-    void abandon() {
-      try {
-        writer.close();
-      } catch (IOException | RuntimeException e) {
-        // The write failed already; this is only cleanup.
-      }
     }
   }
 
@@ -272,195 +307,118 @@ final class FlatParquetFiles {
     return new MessageType("DefaultKernelSchema", fields);
   }
 
-  private static final class Builder extends ParquetWriter.Builder<RowWriteSupport, Builder> {
-    private final RowWriteSupport support;
-
-    Builder(OutputFile file, RowWriteSupport support) {
-      super(file);
-      this.support = support;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<RowWriteSupport> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<RowWriteSupport> getWriteSupport(ParquetConfiguration conf) {
-      return support;
-    }
-  }
-
   /**
-   * Writes row {@link #row} of the bound batch; the "record" handed to parquet-hadoop is this object
-   * itself, so that no object is made per row.
+   * Writes the values of one column vector into a parquet-hadoop column writer: a value at the
+   * column's definition level, a null at level 0.
    */
-  private static final class RowWriteSupport extends WriteSupport<RowWriteSupport> {
-    final StructType schema;
-    private final MessageType parquetSchema;
-    private final FieldWriter[] writers;
-    private RecordConsumer consumer;
-    int row;
-
-    RowWriteSupport(StructType schema) {
-      this.schema = schema;
-      this.parquetSchema = parquetSchema(schema);
-      this.writers = new FieldWriter[schema.length()];
-    }
-
-    void bind(ColumnarBatch batch) {
-      for (int i = 0; i < writers.length; i++) {
-        writers[i] = FieldWriter.of(schema.at(i).getName(), i, batch.getColumnVector(i));
-      }
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return context();
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-      return context();
-    }
-
-    private WriteContext context() {
-      return new WriteContext(parquetSchema,
-          Map.of(WRITER_KEY, OneLakeVersion.NAME + "/" + OneLakeVersion.VERSION));
-    }
-
-    @Override
-    public String getName() {
-      return "onelake";
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.consumer = recordConsumer;
-    }
-
-    @Override
-    public void write(RowWriteSupport self) {
-      RecordConsumer out = consumer;
-      int rowId = row;
-      out.startMessage();
-      for (FieldWriter writer : writers) {
-        writer.write(out, rowId);
-      }
-      out.endMessage();
-    }
-  }
-
-  /** Writes the values of one column vector. */
-  private abstract static class FieldWriter {
-    private final String name;
-    private final int index;
+  private abstract static class FieldWriter implements ColumnParallelFile.ValueSource {
+    /** The definition level of a value: 1 for an optional column, 0 for a required one. */
+    final int defined;
     final ColumnVector vector;
 
-    FieldWriter(String name, int index, ColumnVector vector) {
-      this.name = name;
-      this.index = index;
+    FieldWriter(int defined, ColumnVector vector) {
+      this.defined = defined;
       this.vector = vector;
     }
 
-    static FieldWriter of(String name, int index, ColumnVector vector) {
+    static FieldWriter of(Type parquetType, ColumnVector vector) {
+      int defined = parquetType.isRepetition(Type.Repetition.REQUIRED) ? 0 : 1;
+      return of(defined, vector);
+    }
+
+    private static FieldWriter of(int defined, ColumnVector vector) {
       DataType type = vector.getDataType();
       if (vector instanceof LongVector) {
         long[] values = ((LongVector) vector).values();
         if (type instanceof DecimalType && ((DecimalType) type).getPrecision() <= 9) {
-          return new FieldWriter(name, index, vector) {
+          return new FieldWriter(defined, vector) {
             @Override
-            void writeValue(RecordConsumer out, int row) {
-              out.addInteger((int) values[row]);
+            void writeValue(ColumnWriter out, int row) {
+              out.write((int) values[row], 0, defined);
             }
           };
         }
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addLong(values[row]);
+          void writeValue(ColumnWriter out, int row) {
+            out.write(values[row], 0, defined);
           }
         };
       }
       if (vector instanceof IntVector) {
         int[] values = ((IntVector) vector).values();
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addInteger(values[row]);
+          void writeValue(ColumnWriter out, int row) {
+            out.write(values[row], 0, defined);
           }
         };
       }
       if (type instanceof BooleanType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addBoolean(vector.getBoolean(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getBoolean(row), 0, defined);
           }
         };
       } else if (type instanceof ByteType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addInteger(vector.getByte(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getByte(row), 0, defined);
           }
         };
       } else if (type instanceof ShortType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addInteger(vector.getShort(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getShort(row), 0, defined);
           }
         };
       } else if (type instanceof IntegerType || type instanceof DateType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addInteger(vector.getInt(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getInt(row), 0, defined);
           }
         };
       } else if (type instanceof LongType || type instanceof TimestampType
           || type instanceof TimestampNTZType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addLong(vector.getLong(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getLong(row), 0, defined);
           }
         };
       } else if (type instanceof FloatType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addFloat(vector.getFloat(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getFloat(row), 0, defined);
           }
         };
       } else if (type instanceof DoubleType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addDouble(vector.getDouble(row));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getDouble(row), 0, defined);
           }
         };
       } else if (type instanceof DecimalType) {
-        return decimal(name, index, vector, (DecimalType) type);
+        return decimal(defined, vector, (DecimalType) type);
       } else if (type instanceof StringType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addBinary(Binary.fromConstantByteArray(
-                vector.getString(row).getBytes(StandardCharsets.UTF_8)));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(Binary.fromConstantByteArray(
+                vector.getString(row).getBytes(StandardCharsets.UTF_8)), 0, defined);
           }
         };
       } else if (type instanceof BinaryType) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addBinary(Binary.fromConstantByteArray(vector.getBinary(row)));
+          void writeValue(ColumnWriter out, int row) {
+            out.write(Binary.fromConstantByteArray(vector.getBinary(row)), 0, defined);
           }
         };
       }
@@ -468,45 +426,83 @@ final class FlatParquetFiles {
     }
 
     /** Decimals as Kernel writes them: INT32, INT64 or big-endian two's complement bytes. */
-    private static FieldWriter decimal(String name, int index, ColumnVector vector, DecimalType type) {
+    private static FieldWriter decimal(int defined, ColumnVector vector, DecimalType type) {
       int scale = type.getScale();
       if (type.getPrecision() <= 9) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addInteger(vector.getDecimal(row).movePointRight(scale).intValue());
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getDecimal(row).movePointRight(scale).intValue(), 0, defined);
           }
         };
       } else if (type.getPrecision() <= ColumnBuffer.MAX_LONG_DECIMAL_DIGITS) {
-        return new FieldWriter(name, index, vector) {
+        return new FieldWriter(defined, vector) {
           @Override
-          void writeValue(RecordConsumer out, int row) {
-            out.addLong(vector.getDecimal(row).movePointRight(scale).longValue());
+          void writeValue(ColumnWriter out, int row) {
+            out.write(vector.getDecimal(row).movePointRight(scale).longValue(), 0, defined);
           }
         };
       }
       int width = decimalBytes(type.getPrecision());
-      return new FieldWriter(name, index, vector) {
+      return new FieldWriter(defined, vector) {
         @Override
-        void writeValue(RecordConsumer out, int row) {
+        void writeValue(ColumnWriter out, int row) {
           byte[] bytes = vector.getDecimal(row).setScale(scale).unscaledValue().toByteArray();
           byte[] fixed = new byte[width];
           Arrays.fill(fixed, 0, width - bytes.length, bytes[0] < 0 ? (byte) -1 : 0);
           System.arraycopy(bytes, 0, fixed, width - bytes.length, bytes.length);
-          out.addBinary(Binary.fromConstantByteArray(fixed));
+          out.write(Binary.fromConstantByteArray(fixed), 0, defined);
         }
       };
     }
 
-    final void write(RecordConsumer out, int row) {
+    @Override
+    public final void write(ColumnWriter out, int row) {
       if (!vector.isNullAt(row)) {
-        out.startField(name, index);
         writeValue(out, row);
-        out.endField(name, index);
+      } else if (defined == 0) {
+        throw new IllegalStateException("a NULL in the required column " + vector.getDataType());
+      } else {
+        out.writeNull(0, 0);
       }
     }
 
-    abstract void writeValue(RecordConsumer out, int row);
+    abstract void writeValue(ColumnWriter out, int row);
+  }
+
+  /**
+   * One compressor per column, kept for the files this writer writes one after the other: compressors
+   * keep state, and the columns of a file are compressed in parallel.
+   */
+  private static final class Compressors {
+    private static final int INITIAL_COMPRESSION_BUFFER = 64 * 1024;
+    private final CompressionCodecName codec;
+    private final List<CodecFactory> factories = new ArrayList<>();
+
+    Compressors(CompressionCodecName codec) {
+      this.codec = codec;
+    }
+
+    List<CompressionCodecFactory.BytesInputCompressor> forColumns(int columns) {
+      while (factories.size() < columns) {
+        // A plain configuration: parquet-hadoop's defaults without Hadoop's XML resources. The size
+        // is only the first capacity of the compressor's output buffer, which grows as needed;
+        // parquet-hadoop's page size (1 MB) per column would be allocated for every file.
+        factories.add(new CodecFactory(new PlainParquetConfiguration(), INITIAL_COMPRESSION_BUFFER));
+      }
+      List<CompressionCodecFactory.BytesInputCompressor> compressors = new ArrayList<>(columns);
+      for (int i = 0; i < columns; i++) {
+        compressors.add(factories.get(i).getCompressor(codec));
+      }
+      return compressors;
+    }
+
+    void release() {
+      for (CodecFactory factory : factories) {
+        factory.release();
+      }
+      factories.clear();
+    }
   }
 
   /** Kernel's output file as parquet-hadoop's. */

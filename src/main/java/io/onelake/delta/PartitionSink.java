@@ -50,7 +50,8 @@ final class PartitionSink {
    *     or null for Kernel's
    */
   PartitionSink(ExecutorService executor, Engine engine, FileIO fileIO, WriteOptions flatFiles,
-      DictionaryHints dictionaryHints, Row transactionState, Map<String, Literal> partitionValues) {
+      DictionaryHints dictionaryHints, EncodingHelpers helpers, Row transactionState,
+      Map<String, Literal> partitionValues) {
     requireNonNull(engine, "engine");
     requireNonNull(fileIO, "fileIO");
     requireNonNull(transactionState, "transactionState");
@@ -60,7 +61,8 @@ final class PartitionSink {
         return List.of(); // cancelled before it started
       }
       try {
-        return write(engine, fileIO, flatFiles, dictionaryHints, transactionState, partitionValues);
+        return write(engine, fileIO, flatFiles, dictionaryHints, helpers, transactionState,
+            partitionValues);
       } finally {
         stopped.countDown();
       }
@@ -68,7 +70,8 @@ final class PartitionSink {
   }
 
   private List<Row> write(Engine engine, FileIO fileIO, WriteOptions flatFiles,
-      DictionaryHints dictionaryHints, Row state, Map<String, Literal> partitionValues)
+      DictionaryHints dictionaryHints, EncodingHelpers helpers, Row state,
+      Map<String, Literal> partitionValues)
       throws Exception {
     try (CloseableIterator<FilteredColumnarBatch> physical =
         Transaction.transformLogicalData(engine, state, new QueueIterator(), partitionValues)) {
@@ -78,7 +81,8 @@ final class PartitionSink {
           ? engine.getParquetHandler().writeParquetFiles(directory, physical,
               context.getStatisticsColumns())
           : Utils.toCloseableIterator(new FlatParquetFiles(fileIO, directory,
-              context.getStatisticsColumns(), flatFiles, dictionaryHints).write(physical).iterator());
+              context.getStatisticsColumns(), flatFiles, dictionaryHints, helpers)
+              .write(physical).iterator());
       List<Row> actions = new ArrayList<>();
       try (CloseableIterator<Row> rows =
           Transaction.generateAppendActions(engine, state, files, context)) {

@@ -108,10 +108,7 @@ class StreamedBatchTest {
 
   private static void clearedOrClosedBatchLeavesNoFiles(TestLake lake) throws Exception {
     try (Connection c = lake.connect()) {
-      createTable(c);
-      try (Statement s = c.createStatement()) {
-        s.execute(SMALL_FILES);
-      }
+      createTableOfSmallFiles(c);
       Set<String> commits = lake.commits("t");
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
         addRows(insert, 0, ROWS);
@@ -152,10 +149,7 @@ class StreamedBatchTest {
 
   private static void badValueFailsTheWholeBatchWhenItRuns(TestLake lake) throws Exception {
     try (Connection c = lake.connect()) {
-      createTable(c);
-      try (Statement s = c.createStatement()) {
-        s.execute(SMALL_FILES);
-      }
+      createTableOfSmallFiles(c);
       Set<String> commits = lake.commits("t");
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
         addRows(insert, 0, ROWS);
@@ -256,10 +250,7 @@ class StreamedBatchTest {
   void batchesInsideTransactionsAreNotStreamed() throws Exception {
     TestLake lake = local();
     try (Connection c = lake.connect()) {
-      createTable(c);
-      try (Statement s = c.createStatement()) {
-        s.execute(SMALL_FILES);
-      }
+      createTableOfSmallFiles(c);
       c.setAutoCommit(false);
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
         addRows(insert, 0, ROWS);
@@ -281,6 +272,14 @@ class StreamedBatchTest {
   private static void fresh(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SET onelake_metadata_cache_ttl = '0'");
+    }
+  }
+
+  /** Creates the table; the connection's files roll over every few thousand rows. */
+  private static void createTableOfSmallFiles(Connection c) throws SQLException {
+    createTable(c);
+    try (Statement s = c.createStatement()) {
+      s.execute(SMALL_FILES);
     }
   }
 

@@ -20,6 +20,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.jdbc.OneLakePreparedStatement;
+import org.apache.calcite.jdbc.OneLakeStatement;
 import org.apache.calcite.jdbc.OneLakeStatements;
 
 /**
@@ -81,6 +82,8 @@ final class MetaInterceptor implements InvocationHandler {
       switch (method.getName()) {
         case "execute":
           return execute(method, args);
+        case "prepareAndExecute":
+          return call(method, checkedCallback(args));
         case "executeBatch":
           return executeBatch((Meta.StatementHandle) args[0], castList(args[1]));
         case "prepareAndExecuteBatch":
@@ -207,6 +210,48 @@ final class MetaInterceptor implements InvocationHandler {
       }
       return new Meta.ExecuteBatchResult(counts);
     });
+  }
+
+  /**
+   * The arguments of {@code prepareAndExecute} with a callback that refuses the prepared statement
+   * before it runs when it is not what the JDBC method expects ({@code executeQuery} of an INSERT,
+   * {@code executeUpdate} of a query; see {@link OneLakeStatements#check}).
+   */
+  private Object[] checkedCallback(Object[] args) {
+    Meta.StatementHandle handle = (Meta.StatementHandle) args[0];
+    AvaticaStatement statement = connection.statementMap.get(handle.id);
+    OneLakeStatements.Expected expected =
+        statement instanceof OneLakeStatement ? ((OneLakeStatement) statement).expected() : null;
+    int last = args.length - 1;
+    if (expected == null || !(args[last] instanceof Meta.PrepareCallback)) {
+      return args;
+    }
+    Meta.PrepareCallback callback = (Meta.PrepareCallback) args[last];
+    Object[] checked = args.clone();
+    checked[last] = new Meta.PrepareCallback() {
+      @Override
+      public Object getMonitor() {
+        return callback.getMonitor();
+      }
+
+      @Override
+      public void clear() throws SQLException {
+        callback.clear();
+      }
+
+      @Override
+      public void assign(Meta.Signature signature, Meta.Frame firstFrame, long updateCount)
+          throws SQLException {
+        OneLakeStatements.check(expected, signature);
+        callback.assign(signature, firstFrame, updateCount);
+      }
+
+      @Override
+      public void execute() throws SQLException {
+        callback.execute();
+      }
+    };
+    return checked;
   }
 
   /**

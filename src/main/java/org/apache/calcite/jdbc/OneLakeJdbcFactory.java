@@ -48,8 +48,8 @@ public final class OneLakeJdbcFactory extends CalciteFactory {
   @Override
   public AvaticaStatement newStatement(AvaticaConnection connection, Meta.StatementHandle h,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
-    return new OneLakeStatement((CalciteConnectionImpl) connection, h, resultSetType,
-        resultSetConcurrency, resultSetHoldability);
+    return OneLakeStatement.create(connection, h, resultSetType, resultSetConcurrency,
+        resultSetHoldability);
   }
 
   @Override
@@ -116,27 +116,6 @@ public final class OneLakeJdbcFactory extends CalciteFactory {
             + TRANSACTION_READ_COMMITTED + ") only", "0A000");
       }
       super.setTransactionIsolation(level);
-    }
-  }
-
-  /** Calcite's statement, whose failed batches are BatchUpdateExceptions with a SQLState (JDBC). */
-  private static final class OneLakeStatement extends CalciteStatement {
-    OneLakeStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int resultSetType,
-        int resultSetConcurrency, int resultSetHoldability) {
-      super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
-    }
-
-    @Override
-    public long[] executeLargeBatch() throws SQLException {
-      checkOpen();
-      try {
-        return super.executeLargeBatch();
-      } catch (SQLException e) {
-        throw OneLakeStatements.batchFailure(e);
-      } catch (RuntimeException e) {
-        // Avatica passes on a failure of a statement batch as it is, as prepared statements do not.
-        throw OneLakeStatements.batchFailure(AvaticaConnection.HELPER.createException(e.getMessage(), e));
-      }
     }
   }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.sql.Date;
 import java.sql.NClob;
+import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
@@ -77,6 +78,22 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
   @Override
   public void setBigDecimal(int parameterIndex, java.math.BigDecimal x) throws SQLException {
     slots[slot(parameterIndex)] = TypedValue.ofJdbc(ColumnMetaData.Rep.NUMBER, x, null);
+  }
+
+  /** Runs a query; a statement that returns no rows is refused before it runs (JDBC). */
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    checkOpen();
+    OneLakeStatements.check(OneLakeStatements.Expected.ROWS, getSignature());
+    return super.executeQuery();
+  }
+
+  /** Runs a statement that returns an update count; a query is refused before it runs (JDBC). */
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    checkOpen();
+    OneLakeStatements.check(OneLakeStatements.Expected.UPDATE_COUNT, getSignature());
+    return super.executeLargeUpdate();
   }
 
   /**

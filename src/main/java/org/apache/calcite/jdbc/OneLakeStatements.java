@@ -28,6 +28,35 @@ public final class OneLakeStatements {
     }
   }
 
+  /** What a JDBC method needs a statement to produce. */
+  public enum Expected {
+    /** {@code executeQuery}: a result set. */
+    ROWS,
+    /** {@code executeUpdate}: an update count, no result set. */
+    UPDATE_COUNT
+  }
+
+  /**
+   * Refuses a prepared statement that does not produce what the JDBC method running it expects
+   * ({@link Expected}), before it runs. SQLStates as PostgreSQL's driver reports these: 02000 (no
+   * data) for a statement without rows passed to {@code executeQuery}, 0100E for a query passed to
+   * {@code executeUpdate}.
+   */
+  public static void check(Expected expected, Meta.Signature signature) throws SQLException {
+    if (expected == null || signature == null || signature.statementType == null) {
+      return;
+    }
+    boolean rows = signature.statementType == Meta.StatementType.SELECT;
+    if (expected == Expected.ROWS && !rows) {
+      throw new SQLException("executeQuery runs queries only; this statement returns an update count "
+          + "(use executeUpdate or execute). It was not run.", "02000");
+    }
+    if (expected == Expected.UPDATE_COUNT && rows) {
+      throw new SQLException("executeUpdate does not run queries; this statement returns rows "
+          + "(use executeQuery or execute). It was not run.", "0100E");
+    }
+  }
+
   /**
    * A failed batch as JDBC reports it: a {@link BatchUpdateException} with the failure's message and
    * SQLState, and no update counts, because the batch is one commit and none of its statements took

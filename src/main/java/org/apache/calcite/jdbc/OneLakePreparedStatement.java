@@ -155,14 +155,12 @@ public final class OneLakePreparedStatement extends CalcitePreparedStatement {
     streamTried = false;
   }
 
-  /** Runs the batch; a failure is a BatchUpdateException ({@link OneLakeStatements#batchFailure}). */
+  /** Runs the batch; a failure is a BatchUpdateException ({@link OneLakeStatements#runBatch}). */
   @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
     try {
-      return super.executeLargeBatch();
-    } catch (SQLException e) {
-      throw OneLakeStatements.batchFailure(e);
+      return OneLakeStatements.runBatch(super::executeLargeBatch);
     } finally {
       discardStream(); // not taken when the batch did not get to run
       streamTried = false;

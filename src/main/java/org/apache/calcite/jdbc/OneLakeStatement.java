@@ -62,13 +62,6 @@ public final class OneLakeStatement extends CalciteStatement {
   @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
-    try {
-      return super.executeLargeBatch();
-    } catch (SQLException e) {
-      throw OneLakeStatements.batchFailure(e);
-    } catch (RuntimeException e) {
-      // Avatica passes on a failure of a statement batch as it is, as prepared statements do not.
-      throw OneLakeStatements.batchFailure(AvaticaConnection.HELPER.createException(e.getMessage(), e));
-    }
+    return OneLakeStatements.runBatch(super::executeLargeBatch);
   }
 }

@@ -57,12 +57,32 @@ public final class OneLakeStatements {
     }
   }
 
+  /** A JDBC batch's execution. */
+  @FunctionalInterface
+  interface BatchExecution {
+    long[] run() throws SQLException;
+  }
+
+  /**
+   * Runs a batch; a failure is a BatchUpdateException ({@link #batchFailure}). Avatica passes on a
+   * failure of a {@code Statement} batch as an unchecked exception, which becomes one too.
+   */
+  static long[] runBatch(BatchExecution batch) throws SQLException {
+    try {
+      return batch.run();
+    } catch (SQLException e) {
+      throw batchFailure(e);
+    } catch (RuntimeException e) {
+      throw batchFailure(AvaticaConnection.HELPER.createException(e.getMessage(), e));
+    }
+  }
+
   /**
    * A failed batch as JDBC reports it: a {@link BatchUpdateException} with the failure's message and
    * SQLState, and no update counts, because the batch is one commit and none of its statements took
    * effect.
    */
-  static BatchUpdateException batchFailure(SQLException failure) {
+  private static BatchUpdateException batchFailure(SQLException failure) {
     if (failure instanceof BatchUpdateException) {
       return (BatchUpdateException) failure;
     }

@@ -492,6 +492,7 @@ public final class DeltaWriter implements AutoCloseable {
       if (label != null) {
         engine.label(labelWithFileCounts());
       }
+      requireReadVersion();
       TransactionCommitResult result;
       try {
         result = commitRebasing();
@@ -515,6 +516,29 @@ public final class DeltaWriter implements AutoCloseable {
       // A conflict means the cached version is stale: the statement's retry must read the table anew.
       lake.invalidate(tablePath);
       throw e;
+    }
+  }
+
+  /**
+   * Refuses to commit to a table whose log no longer has the version this writer read: another
+   * connection dropped it (with its folder) in the meantime. Kernel writes the next commit file without
+   * looking at the previous one, so it would leave a log that starts at that version in the dropped
+   * table's folder. A table dropped and created again conflicts in Kernel's own checks instead (its
+   * metadata changed). One file lookup per commit; a new table has no version to look for.
+   */
+  private void requireReadVersion() {
+    long readVersion = transaction.getReadTableVersion();
+    if (readVersion < 0) {
+      return;
+    }
+    String commitFile = tablePath + (tablePath.endsWith("/") ? "" : "/") + "_delta_log/"
+        + String.format("%020d.json", readVersion);
+    try {
+      fileIO.getFileStatus(commitFile);
+    } catch (java.io.FileNotFoundException e) {
+      throw new TableDroppedException(tablePath, readVersion);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot check the log of " + tablePath, e);
     }
   }
 

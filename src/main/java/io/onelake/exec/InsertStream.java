@@ -29,13 +29,15 @@ import org.apache.calcite.rel.type.RelDataType;
  */
 public final class InsertStream implements AutoCloseable {
   private final Session session;
+  private final DeltaTable target;
   private final DeltaWriter writer;
   private final KernelRowConverter converter;
   private final WriteOptions options;
 
-  private InsertStream(Session session, DeltaWriter writer, KernelRowConverter converter,
-      WriteOptions options) {
+  private InsertStream(Session session, DeltaTable target, DeltaWriter writer,
+      KernelRowConverter converter, WriteOptions options) {
     this.session = session;
+    this.target = target;
     this.writer = writer;
     this.converter = converter;
     this.options = options;
@@ -63,7 +65,7 @@ public final class InsertStream implements AutoCloseable {
       writer.label(new CommitLabel("WRITE", Map.of("mode", "Append"), Map.of(), true));
       KernelRowConverter converter =
           new KernelRowConverter(writer.schema(), columnTypes, session.timeZone());
-      return Optional.of(new InsertStream(session, writer, converter, options));
+      return Optional.of(new InsertStream(session, target, writer, converter, options));
     } catch (RuntimeException | Error e) {
       writer.close();
       throw e;
@@ -93,8 +95,14 @@ public final class InsertStream implements AutoCloseable {
     return appliesTo(session) && options.equals(session.settings().writeOptions());
   }
 
-  /** Writes what is buffered and commits once; returns the number of rows committed. */
+  /**
+   * Writes what is buffered and commits once; returns the number of rows committed. The table is
+   * looked up again first, as a batch that runs at {@code executeBatch} does: the rows may have been
+   * added over a long time, and a table dropped or redefined meanwhile must not get them (42S02 /
+   * 40001).
+   */
   public long commit() {
+    TargetVersion.current(session, target);
     writer.commit();
     return writer.rowCount();
   }

@@ -100,6 +100,9 @@ public final class SqlErrors {
       if (t instanceof SqlParseException) {
         return new Classified(OneLakeException.SYNTAX, t.getMessage());
       }
+      if (t instanceof io.onelake.delta.TableDroppedException) {
+        return new Classified(OneLakeException.TABLE_NOT_FOUND, t.getMessage());
+      }
       if (t instanceof io.onelake.delta.CommitOutcomeUnknownException) {
         return new Classified(COMPLETION_UNKNOWN, t.getMessage());
       }

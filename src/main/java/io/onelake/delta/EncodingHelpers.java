@@ -29,11 +29,6 @@ final class EncodingHelpers {
     return new EncodingHelpers(executor, Runtime.getRuntime().availableProcessors() - 1);
   }
 
-  /** No helpers: the writer encodes every column itself. */
-  static EncodingHelpers none() {
-    return new EncodingHelpers(Runnable::run, 0);
-  }
-
   /** Runs {@code work} on a helper if one is free; returns whether one was asked. */
   boolean tryHelp(Runnable work) {
     if (!permits.tryAcquire()) {

@@ -26,7 +26,9 @@ import org.apache.calcite.jdbc.OneLakeStatements;
 /**
  * Wraps Calcite's {@link Meta} for one connection. It (1) turns every failure into an exception that
  * carries the right SQLState, (2) runs a JDBC batch as one commit per table instead of one commit per
- * row (committing the rows its statement wrote as they were added, where it did), (3) answers catalog metadata for the lakehouse, and (4) closes the session with the connection.
+ * row (committing the rows its statement wrote as they were added, where it did), (3) refuses a
+ * statement of the wrong kind for {@code executeQuery}/{@code executeUpdate} before it runs, (4)
+ * answers catalog metadata for the lakehouse, and (5) closes the session with the connection.
  * Everything else goes to Calcite unchanged.
  */
 final class MetaInterceptor implements InvocationHandler {

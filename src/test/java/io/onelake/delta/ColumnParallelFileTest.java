@@ -165,7 +165,7 @@ class ColumnParallelFileTest {
   @Test
   void withoutHelpersTheWriterEncodesEveryColumn() throws Exception {
     Path path = dir.resolve("alone.parquet");
-    ColumnParallelFile file = open(path, EncodingHelpers.none(), 128L * 1024 * 1024);
+    ColumnParallelFile file = open(path, new EncodingHelpers(Runnable::run, 0), 128L * 1024 * 1024);
     int[] rowIds = new int[1000];
     for (int i = 0; i < rowIds.length; i++) {
       rowIds[i] = i;

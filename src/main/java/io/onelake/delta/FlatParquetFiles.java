@@ -146,12 +146,17 @@ final class FlatParquetFiles {
           if (file == null) {
             file = open(schema, parquetSchema);
           }
-          int count = Math.min(selected - from, file.rowsBeforeSizeCheck());
+          int count = Math.min(selected - from, file.rowsUntilSizeCheck);
           file.parquet.write(sources, rowIds, from, count);
           from += count;
-          if (file.parquet.dataSize() >= targetFileSize) {
-            files.add(file.close());
-            file = null;
+          file.rowsUntilSizeCheck -= count;
+          if (file.rowsUntilSizeCheck == 0) {
+            if (file.parquet.dataSize() >= targetFileSize) {
+              files.add(file.close());
+              file = null;
+            } else {
+              file.rowsUntilSizeCheck = file.rowsBeforeSizeCheck();
+            }
           }
         }
       }
@@ -205,6 +210,12 @@ final class FlatParquetFiles {
     final StructType schema;
     /** Whether every column tried a dictionary, so that the file tells which ones pay. */
     final boolean allDictionaries;
+    /**
+     * Rows to write before the size is checked. The check points depend on the file's rows alone, not
+     * on how they arrive in batches, so that the same rows always roll over at the same row: a
+     * rewritten file (UPDATE of one row) that was written up to the target stays one file.
+     */
+    int rowsUntilSizeCheck = SIZE_CHECK_ROWS;
 
     OpenFile(String path, ColumnParallelFile parquet, StructType schema, boolean allDictionaries) {
       this.path = path;
